@@ -1,0 +1,58 @@
+package bj.gouv.masm.reference;
+
+import bj.gouv.masm.shared.TextNormalizer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Codes and French labels of the reference lists. Lists are small and change only by migration,
+ * so they are read once per category and kept.
+ */
+@Service
+public class ReferenceDataService {
+
+    private final JdbcTemplate jdbc;
+    private final Map<ReferenceCategory, List<ReferenceItem>> cache = new ConcurrentHashMap<>();
+
+    public ReferenceDataService(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ReferenceItem> list(ReferenceCategory category) {
+        return cache.computeIfAbsent(category, c -> jdbc.query(
+                "select code, label from " + c.table() + " order by sort_order, code",
+                (rs, i) -> new ReferenceItem(rs.getString("code"), rs.getString("label"))));
+    }
+
+    public boolean isValid(ReferenceCategory category, String code) {
+        return code != null && list(category).stream().anyMatch(item -> item.code().equals(code));
+    }
+
+    public String label(ReferenceCategory category, String code) {
+        return list(category).stream().filter(item -> item.code().equals(code)).map(ReferenceItem::label)
+                .findFirst().orElse(code);
+    }
+
+    /** Accepts a code or a French label as a clerk would type it (case, accents, spacing ignored). */
+    public Optional<String> resolve(ReferenceCategory category, String codeOrLabel) {
+        if (codeOrLabel == null || codeOrLabel.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = TextNormalizer.key(codeOrLabel);
+        Map<String, String> index = new HashMap<>();
+        for (ReferenceItem item : list(category)) {
+            index.putIfAbsent(TextNormalizer.key(item.code()), item.code());
+            index.putIfAbsent(TextNormalizer.key(item.label()), item.code());
+        }
+        return Optional.ofNullable(index.get(wanted));
+    }
+
+    public void evictCache() {
+        cache.clear();
+    }
+}

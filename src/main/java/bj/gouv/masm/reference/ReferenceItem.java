@@ -1,0 +1,4 @@
+package bj.gouv.masm.reference;
+
+public record ReferenceItem(String code, String label) {
+}

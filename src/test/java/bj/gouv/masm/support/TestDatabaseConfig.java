@@ -1,0 +1,35 @@
+package bj.gouv.masm.support;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A genuine PostgreSQL server for the tests. It is a bean so that Spring stops it after
+ * everything that uses the database (engine, JPA) has shut down.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabaseConfig {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPassword("postgres");
+        config.setMaximumPoolSize(30);
+        config.setPoolName("test-postgres");
+        return new HikariDataSource(config);
+    }
+}
