@@ -34,4 +34,10 @@ class ApplicationTests extends IntegrationTestBase {
             assertThat(identityService.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1);
         }
     }
+
+    @Test
+    void shouldGiveTheAdministratorThePasswordOfTheEnvironment() {
+        assertThat(identityService.checkPassword("admin", "test-admin-password")).isTrue();
+        assertThat(identityService.createUserQuery().userId("admin").memberOfGroup(Groups.ADMINS).count()).isEqualTo(1);
+    }
 }
