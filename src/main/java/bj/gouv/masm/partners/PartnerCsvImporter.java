@@ -123,17 +123,46 @@ public class PartnerCsvImporter {
         readHeader(records.get(0), columns, ignored);
         LineIndex lines = new LineIndex(text);
         List<Row> rows = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
         for (CSVRecord record : records.subList(1, records.size())) {
             Map<Column, String> values = cells(record, columns);
             if (values.isEmpty()) {
                 continue;
             }
-            rows.add(importRow(lines.lineOf(record.getCharacterPosition()), values));
+            long line = lines.lineOf(record.getCharacterPosition());
+            Optional<Row> repeated = repeatedInFile(line, values, seen);
+            rows.add(repeated.orElseGet(() -> importRow(line, values)));
         }
         ImportReport report = ImportReport.of(delimiter, ignored, rows);
         log.info("Partner import: {} rows, {} imported, {} updated, {} unchanged, {} rejected", report.total(),
                 report.imported(), report.updated(), report.unchanged(), report.rejected());
         return report;
+    }
+
+    /**
+     * Two rows of one file designating the same partner (same registration number, or same name and
+     * kind) are a mistake in the file: the second is rejected rather than silently overwriting the first.
+     */
+    private static Optional<Row> repeatedInFile(long line, Map<Column, String> values, Map<String, Long> seen) {
+        List<String> keys = new ArrayList<>();
+        String number = values.get(Column.REGISTRATION_NUMBER);
+        if (number != null) {
+            keys.add("number:" + number.replaceAll("\\s+", " "));
+        }
+        Optional<PartnerKind> kind = PartnerValidator.parseKind(values.get(Column.KIND));
+        if (values.containsKey(Column.NAME) && kind.isPresent()) {
+            keys.add("name:" + kind.get() + ":" + TextNormalizer.normalise(values.get(Column.NAME)));
+        }
+        for (String key : keys) {
+            Long first = seen.get(key);
+            if (first != null) {
+                String what = key.startsWith("number:") ? "le même numéro d'enregistrement" : "le même nom et le même type";
+                return Optional.of(new Row(line, Status.REJECTED, null, values.get(Column.NAME),
+                        List.of("Ligne en double dans le fichier : " + what + " que la ligne " + first)));
+            }
+        }
+        keys.forEach(key -> seen.put(key, line));
+        return Optional.empty();
     }
 
     private Row importRow(long line, Map<Column, String> values) {
@@ -146,6 +175,10 @@ public class PartnerCsvImporter {
                 PartnerRequest request = overlay(existing, values, reasons);
                 PartnerValidator.Result result = validator.check(request);
                 for (FieldError error : result.errors()) {
+                    if ("organisationType".equals(error.field()) && !values.containsKey(Column.ORGANISATION_TYPE)
+                            && result.errors().stream().anyMatch(e -> "kind".equals(e.field()))) {
+                        continue; // derived from an unreadable type: the type's own reason says it all
+                    }
                     reasons.add(Column.ofField(error.field()).map(c -> c.header).orElse(error.field()) + " : "
                             + error.message());
                 }
@@ -205,8 +238,13 @@ public class PartnerCsvImporter {
                         + " » non comprise (oui ou non attendu)");
             }
         }
+        String name = v.getOrDefault(Column.NAME, base.name());
+        if (existing != null && TextNormalizer.normalise(name).equals(existing.getNormalisedName())) {
+            // "ONG espoir" designates the stored "ONG Espoir": keep its spelling, nothing changed
+            name = existing.getName();
+        }
         return new PartnerRequest(
-                v.getOrDefault(Column.NAME, base.name()),
+                name,
                 v.getOrDefault(Column.ACRONYM, base.acronym()),
                 kind,
                 organisationType,
