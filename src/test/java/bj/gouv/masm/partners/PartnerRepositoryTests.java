@@ -85,6 +85,36 @@ class PartnerRepositoryTests extends IntegrationTestBase {
                 "ONG Code " + suffix)).isZero();
     }
 
+    @Autowired
+    bj.gouv.masm.shared.AuditTrail auditTrail;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @Test
+    void shouldLoadTheDemoPartnersWithEveryCollectionInBatches() {
+        DemoPartnerLoader loader = new DemoPartnerLoader(repository, validator, auditTrail, clock, transactionManager, jdbc);
+        List<PartnerRequest> demo = new DemoPartnerGenerator().generate();
+        long before = repository.count();
+        // inside a transaction rolled back at the end: the shared test database keeps no demo data
+        transaction.executeWithoutResult(tx -> {
+            assertThat(loader.load(demo)).isEqualTo(demo.size());
+            assertThat(repository.count()).isEqualTo(before + demo.size());
+            for (PartnerRequest request : List.of(demo.get(0), demo.get(4), demo.get(10), demo.get(demo.size() - 1))) {
+                Partner stored = repository.findByNormalisedNameAndKind(
+                        bj.gouv.masm.shared.TextNormalizer.normalise(request.name()),
+                        PartnerKind.valueOf(request.kind())).orElseThrow();
+                assertThat(PartnerData.of(stored)).isEqualTo(validator.validate(request));
+                assertThat(stored.getCreatedBy()).isEqualTo("system");
+            }
+            tx.setRollbackOnly();
+        });
+        assertThat(repository.count()).isEqualTo(before);
+    }
+
     @Test
     void shouldAcceptEveryGeneratedDemoPartnerThroughTheRegistryValidation() {
         List<PartnerRequest> demo = new DemoPartnerGenerator().generate();
