@@ -1,7 +1,6 @@
 package bj.gouv.masm.partners;
 
 import bj.gouv.masm.reference.ReferenceCategory;
-import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.ApiException.FieldError;
 import bj.gouv.masm.shared.AuditTrail;
@@ -46,18 +45,15 @@ public class PartnerService {
     private final PartnerAccess access;
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
-    private final ReferenceDataService referenceData;
     private final Clock clock;
 
     public PartnerService(PartnerRepository repository, PartnerValidator validator, PartnerAccess access,
-                          AuditTrail auditTrail, CurrentActor currentActor, ReferenceDataService referenceData,
-                          Clock clock) {
+                          AuditTrail auditTrail, CurrentActor currentActor, Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.access = access;
         this.auditTrail = auditTrail;
         this.currentActor = currentActor;
-        this.referenceData = referenceData;
         this.clock = clock;
     }
 
@@ -205,7 +201,7 @@ public class PartnerService {
         if (text == null) {
             return null;
         }
-        Optional<String> code = referenceData.resolve(category, text);
+        Optional<String> code = validator.resolve(category, text);
         if (code.isEmpty()) {
             errors.add(new FieldError(field, "Code inconnu « " + text + " »"));
         }

@@ -5,12 +5,15 @@ import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.ApiException.FieldError;
 import bj.gouv.masm.shared.TextNormalizer;
+import bj.gouv.masm.reference.ReferenceItem;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +43,34 @@ public class PartnerValidator {
             "organisation_de_la_societe_civile", PartnerKind.OSC);
 
     private final ReferenceDataService referenceData;
+    private final Map<ReferenceCategory, Index> indexes = new ConcurrentHashMap<>();
 
     public PartnerValidator(ReferenceDataService referenceData) {
         this.referenceData = referenceData;
+    }
+
+    /** Codes and labels of one reference list by comparison key (rebuilt when the service reloads the list). */
+    private record Index(List<ReferenceItem> source, Map<String, String> codes) {
+    }
+
+    /**
+     * A code or French label as a clerk types it → the code (same rule as
+     * {@link ReferenceDataService#resolve}, with the keys computed once per list: the import and the
+     * demo data resolve thousands of values).
+     */
+    Optional<String> resolve(ReferenceCategory category, String codeOrLabel) {
+        List<ReferenceItem> items = referenceData.list(category);
+        Index index = indexes.get(category);
+        if (index == null || index.source() != items) {
+            Map<String, String> codes = new HashMap<>();
+            for (ReferenceItem item : items) {
+                codes.putIfAbsent(TextNormalizer.key(item.code()), item.code());
+                codes.putIfAbsent(TextNormalizer.key(item.label()), item.code());
+            }
+            index = new Index(items, codes);
+            indexes.put(category, index);
+        }
+        return Optional.ofNullable(index.codes().get(TextNormalizer.key(codeOrLabel)));
     }
 
     /** Checked, canonical data, or an {@link ApiException} (400) listing every field error. */
@@ -86,7 +114,7 @@ public class PartnerValidator {
         if (organisationTypeText == null) {
             errors.add(new FieldError("organisationType", "Le type d'organisation est obligatoire"));
         } else {
-            organisationType = referenceData.resolve(ReferenceCategory.ORGANISATION_TYPE, organisationTypeText).orElse(null);
+            organisationType = resolve(ReferenceCategory.ORGANISATION_TYPE, organisationTypeText).orElse(null);
             if (organisationType == null) {
                 errors.add(new FieldError("organisationType", "Type d'organisation inconnu « " + organisationTypeText + " »"));
             }
@@ -109,7 +137,7 @@ public class PartnerValidator {
         String headOffice = null;
         String headOfficeText = clean(r.headOfficeDepartment());
         if (headOfficeText != null) {
-            headOffice = referenceData.resolve(ReferenceCategory.DEPARTMENT, headOfficeText).orElse(null);
+            headOffice = resolve(ReferenceCategory.DEPARTMENT, headOfficeText).orElse(null);
             if (headOffice == null) {
                 errors.add(new FieldError("headOfficeDepartment", "Département du siège inconnu « " + headOfficeText + " »"));
             }
@@ -164,7 +192,7 @@ public class PartnerValidator {
             if (text == null) {
                 continue;
             }
-            referenceData.resolve(category, text).ifPresentOrElse(codes::add, () -> unknown.add("« " + text + " »"));
+            resolve(category, text).ifPresentOrElse(codes::add, () -> unknown.add("« " + text + " »"));
         }
         if (!unknown.isEmpty()) {
             errors.add(new FieldError(field, (unknown.size() > 1 ? many : one) + " : " + String.join(", ", unknown)));
