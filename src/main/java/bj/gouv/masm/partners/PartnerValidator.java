@@ -128,10 +128,14 @@ public class PartnerValidator {
             errors.add(new FieldError("registrationNumber", "Le numéro d'enregistrement est obligatoire pour une OSC"));
         }
 
-        SortedSet<String> subSectors = codes(errors, "subSectors", ReferenceCategory.SUB_SECTOR, "Sous-secteur inconnu", "Sous-secteurs inconnus", r.subSectors());
-        SortedSet<String> domains = codes(errors, "domains", ReferenceCategory.DOMAIN, "Domaine inconnu", "Domaines inconnus", r.domains());
-        SortedSet<String> targetGroups = codes(errors, "targetGroups", ReferenceCategory.TARGET_GROUP, "Groupe cible inconnu", "Groupes cibles inconnus", r.targetGroups());
-        SortedSet<String> departments = codes(errors, "departments", ReferenceCategory.DEPARTMENT, "Département inconnu", "Départements inconnus", r.departments());
+        SortedSet<String> subSectors = codes(errors, "subSectors", ReferenceCategory.SUB_SECTOR,
+                "Sous-secteur inconnu", "Sous-secteurs inconnus", r.subSectors());
+        SortedSet<String> domains = codes(errors, "domains", ReferenceCategory.DOMAIN,
+                "Domaine inconnu", "Domaines inconnus", r.domains());
+        SortedSet<String> targetGroups = codes(errors, "targetGroups", ReferenceCategory.TARGET_GROUP,
+                "Groupe cible inconnu", "Groupes cibles inconnus", r.targetGroups());
+        SortedSet<String> departments = codes(errors, "departments", ReferenceCategory.DEPARTMENT,
+                "Département inconnu", "Départements inconnus", r.departments());
         boolean nationwide = Boolean.TRUE.equals(r.nationwide());
 
         String headOffice = null;

@@ -239,6 +239,27 @@ class PartnerImportTests extends PartnerHttpTestBase {
     }
 
     @Test
+    void shouldImportTheExampleOfTheReadme() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Partner registry"));
+        String example = section.substring(section.indexOf("```csv") + 6, section.indexOf("```", section.indexOf("```csv") + 6));
+        String s = unique();
+        String csv = example.replace("ONG-2019-0042", "README-" + s)
+                .replace("ONG Lumière Fictive du Zou", "ONG Lumière Fictive du Zou " + s)
+                .replace("Agence Imaginaire de Coopération", "Agence Imaginaire de Coopération " + s);
+
+        JsonNode report = importCsv(DPAF, csv).getBody();
+
+        assertThat(statuses(report)).containsExactly("IMPORTED", "IMPORTED");
+        Partner osc = repository.findByRegistrationNumber("README-" + s).orElseThrow();
+        assertThat(osc.getDomains()).containsExactlyInAnyOrder("CHILD_PROTECTION", "WOMEN_EMPOWERMENT_GBV");
+        assertThat(osc.getHeadOfficeDepartment()).isEqualTo("ZOU");
+        Partner ptf = repository.findById(report.get("rows").get(1).get("partnerId").asLong()).orElseThrow();
+        assertThat(ptf.isNationwide()).isTrue();
+        assertThat(ptf.getSubSectors()).containsExactlyInAnyOrder("SOCIAL_AFFAIRS", "MICROFINANCE");
+    }
+
+    @Test
     void shouldMatchHeadersWhateverTheirCaseAccentsAndSmallWords() {
         assertThat(PartnerCsvImporter.headerKey("Numéro d'enregistrement"))
                 .isEqualTo(PartnerCsvImporter.headerKey("numero_enregistrement"))
