@@ -5,15 +5,12 @@ import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.ApiException.FieldError;
 import bj.gouv.masm.shared.TextNormalizer;
-import bj.gouv.masm.reference.ReferenceItem;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -43,34 +40,13 @@ public class PartnerValidator {
             "organisation_de_la_societe_civile", PartnerKind.OSC);
 
     private final ReferenceDataService referenceData;
-    private final Map<ReferenceCategory, Index> indexes = new ConcurrentHashMap<>();
 
     public PartnerValidator(ReferenceDataService referenceData) {
         this.referenceData = referenceData;
     }
 
-    /** Codes and labels of one reference list by comparison key (rebuilt when the service reloads the list). */
-    private record Index(List<ReferenceItem> source, Map<String, String> codes) {
-    }
-
-    /**
-     * A code or French label as a clerk types it → the code (same rule as
-     * {@link ReferenceDataService#resolve}, with the keys computed once per list: the import and the
-     * demo data resolve thousands of values).
-     */
     Optional<String> resolve(ReferenceCategory category, String codeOrLabel) {
-        List<ReferenceItem> items = referenceData.list(category);
-        Index index = indexes.get(category);
-        if (index == null || index.source() != items) {
-            Map<String, String> codes = new HashMap<>();
-            for (ReferenceItem item : items) {
-                codes.putIfAbsent(TextNormalizer.key(item.code()), item.code());
-                codes.putIfAbsent(TextNormalizer.key(item.label()), item.code());
-            }
-            index = new Index(items, codes);
-            indexes.put(category, index);
-        }
-        return Optional.ofNullable(index.codes().get(TextNormalizer.key(codeOrLabel)));
+        return referenceData.resolve(category, codeOrLabel);
     }
 
     /** Checked, canonical data, or an {@link ApiException} (400) listing every field error. */
