@@ -249,6 +249,25 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
                 })));
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldLetAnalystsDeployFromCamundaModelerAndRefuseClerks() {
+        String key = "ModelerDeploy" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+        HttpResponse<String> clerk = fx.deployLikeModeler(CPS_BORGOU, key);
+        assertThat(clerk.statusCode()).as(clerk.body()).isEqualTo(403);
+        assertThat(clerk.body()).contains("AuthorizationException").contains("CREATE").contains("Deployment");
+        assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+                .count()).isZero();
+
+        HttpResponse<String> analyst = fx.deployLikeModeler(ANALYST, key);
+        assertThat(analyst.statusCode()).as(analyst.body()).isEqualTo(200);
+        assertThat(analyst.body()).contains("deployedProcessDefinitions").contains(key);
+        assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+                .count()).isEqualTo(1);
+
+        HttpResponse<String> manager = fx.deployLikeModeler(MANAGER, key + "M");
+        assertThat(manager.statusCode()).isEqualTo(403);
+    }
+
     // ---- helpers ----
 
     private static Row row(String object, String action, Set<Actor> allowed, Check check) {

@@ -55,6 +55,11 @@ class FrenchWebappsBrowserTests extends IntegrationTestBase {
                 .isEqualTo("Mot de passe");
         assertThat(driver.findElement(By.cssSelector("form button[type='submit']")).getText()).contains("Se connecter");
         assertThat(driver.getTitle()).isEqualTo("MASM — Coopération");
+        assertThat(driver.findElements(By.cssSelector(".login-logo")).stream().filter(WebElement::isDisplayed))
+                .as("Camunda's logo on the login page").isEmpty();
+        assertThat(((JavascriptExecutor) driver).executeScript("return document.querySelector('.login-header .app-name')"
+                + ".textContent.trim() + '|' + getComputedStyle(document.querySelector('.login-header .app-name'),"
+                + " '::before').content")).isEqualTo("Coopération|\"MASM — \"");
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("Propulsé par")
                 .contains("Dates et heures affichées dans le fuseau horaire local");
         assertThat(browserLanguage()).as("the browser itself is English").startsWith("en");
@@ -68,11 +73,10 @@ class FrenchWebappsBrowserTests extends IntegrationTestBase {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Démarrer un processus"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Tâches de mon service"));
         String page = driver.findElement(By.tagName("body")).getText();
-        assertThat(page).contains("Mes tâches").contains("Se déconnecter").doesNotContain("Start process")
+        assertThat(page).contains("Mes tâches").contains("Créer une tâche").doesNotContain("Start process")
                 .doesNotContain("migrate to Camunda 8");
-        driver.findElements(By.cssSelector("[cam-tasklist-filters] .task-filter, .filters .task-filter")).stream()
-                .filter(e -> e.getText().contains("Tâches de mon service")).findFirst()
-                .ifPresent(e -> e.findElement(By.cssSelector("a")).click());
+        assertThat(driver.getPageSource()).contains("Se déconnecter");
+        driver.findElement(By.xpath("//*[normalize-space(text())='Tâches de mon service']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Traiter le dossier"));
         String list = driver.findElement(By.tagName("body")).getText();
         assertThat(list.split("Traiter le dossier", -1).length - 1)
