@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A clerk with an ENGLISH browser gets the login page and Tasklist in French, branded
  * "MASM — Coopération", without the "migrate to Camunda 8" banner, and sees the department's task
- * in "Tâches de mon service". Screenshots: target/screenshots/login-fr.png, tasklist-cps-borgou-fr.png.
+ * in "Tâches de mon service"; a manager's Cockpit dashboard is French too. Screenshots:
+ * target/screenshots/login-fr.png, tasklist-cps-borgou-fr.png, cockpit-manager-fr.png.
  */
 class FrenchWebappsBrowserTests extends IntegrationTestBase {
 
@@ -85,6 +86,27 @@ class FrenchWebappsBrowserTests extends IntegrationTestBase {
         assertNoCamunda8Banner();
         Browser.screenshot(driver, "tasklist-cps-borgou-fr");
         assertThat(borgou.getBusinessKey()).isNotBlank();
+    }
+
+    @Test
+    void shouldShowCockpitInFrenchToManagers() {
+        SecurityFixtures fx = new SecurityFixtures(processEngine, baseUrl());
+        fx.deployCaseProcess();
+        fx.startCase("ZOU");
+
+        driver.get(baseUrl() + "/camunda/app/cockpit/");
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("input[ng-model='username']"), "placeholder",
+                "Nom d'utilisateur"));
+        driver.findElement(By.cssSelector("input[ng-model='username']")).sendKeys("manager");
+        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        driver.findElement(By.cssSelector("form button[type='submit']")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "En ce moment"));
+        String dashboard = driver.findElement(By.tagName("body")).getText();
+        assertThat(dashboard).contains("MASM — Coopération").contains("Processus").contains("Déploiements")
+                .doesNotContain("Right Now").doesNotContain("Running Process Instances");
+        assertNoCamunda8Banner();
+        Browser.screenshot(driver, "cockpit-manager-fr");
     }
 
     private void assertNoCamunda8Banner() {
