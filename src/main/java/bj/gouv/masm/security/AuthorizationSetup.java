@@ -46,6 +46,7 @@ public class AuthorizationSetup {
 
     /** The process clerks may start from Tasklist ("Démarrer un processus"). */
     public static final String CONVENTION_LIFECYCLE = "ConventionLifecycle";
+    public static final String OSC_REGULARISATION = "OscRegularisation";
     public static final String FILTER_MY_TASKS = "Mes tâches";
     public static final String FILTER_MY_SERVICE_TASKS = "Tâches de mon service";
     public static final String TASKLIST = "tasklist";
@@ -105,6 +106,9 @@ public class AuthorizationSetup {
         for (String cps : Groups.cpsGroups()) {
             // file an OSC dossier from Tasklist; each started case is then visible to its CPS only
             grants.add(new Grant(cps, Resources.PROCESS_DEFINITION, CONVENTION_LIFECYCLE,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+            // report an OSC active without a convention (regularisation follow-up)
+            grants.add(new Grant(cps, Resources.PROCESS_DEFINITION, OSC_REGULARISATION,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
             grants.add(new Grant(cps, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
         }
