@@ -20,10 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,6 +49,7 @@ public class PrepareTaskContextListener implements TaskListener {
     public static final String CONVENTION_SUMMARY = "conventionSummary";
     public static final String REQUIRED_DOCUMENT_OPTIONS = "requiredDocumentOptions";
 
+    static final String DEADLINE_EVENT = "BoundaryEvent_MissingDocumentsDeadline";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private static final Map<String, List<String>> DECISIONS = Map.of(
@@ -61,19 +64,17 @@ public class PrepareTaskContextListener implements TaskListener {
     private final PartnerRepository partners;
     private final RequiredDocuments requiredDocuments;
     private final ReferenceDataService reference;
-    private final ManagementService managementService;
     private final Clock clock;
     private final ObjectMapper objectMapper = new ObjectMapper();
 
     public PrepareTaskContextListener(DossierService dossiers, ConventionService conventions, PartnerRepository partners,
                                       RequiredDocuments requiredDocuments, ReferenceDataService reference,
-                                      ManagementService managementService, Clock clock) {
+                                      Clock clock) {
         this.dossiers = dossiers;
         this.conventions = conventions;
         this.partners = partners;
         this.requiredDocuments = requiredDocuments;
         this.reference = reference;
-        this.managementService = managementService;
         this.clock = clock;
     }
 
@@ -107,9 +108,8 @@ public class PrepareTaskContextListener implements TaskListener {
         }
         if (TASK_RECEIVE_MISSING_DOCUMENTS.equals(taskKey)) {
             deadline(task).ifPresent(due -> {
-                task.setDueDate(due.getDuedate());
-                dossiers.recordDeadline(dossier.getReference(),
-                        OffsetDateTime.ofInstant(due.getDuedate().toInstant(), clock.getZone()));
+                task.setDueDate(due);
+                dossiers.recordDeadline(dossier.getReference(), OffsetDateTime.ofInstant(due.toInstant(), clock.getZone()));
             });
         }
         Object number = task.getVariable(CONVENTION_NUMBER);
@@ -122,9 +122,29 @@ public class PrepareTaskContextListener implements TaskListener {
         }
     }
 
-    private java.util.Optional<Job> deadline(DelegateTask task) {
-        return managementService.createJobQuery().processInstanceId(task.getProcessInstanceId())
-                .activityId("BoundaryEvent_MissingDocumentsDeadline").list().stream().findFirst();
+    /**
+     * The deadline the boundary timer BoundaryEvent_MissingDocumentsDeadline will have (its job is created
+     * after this listener runs): the duration an analyst wrote in the BPMN, from now. Shown as the task's due date.
+     */
+    private java.util.Optional<java.util.Date> deadline(DelegateTask task) {
+        BoundaryEvent boundary = task.getExecution().getBpmnModelInstance()
+                .getModelElementById(DEADLINE_EVENT);
+        if (boundary == null) {
+            return java.util.Optional.empty();
+        }
+        for (EventDefinition definition : boundary.getEventDefinitions()) {
+            if (definition instanceof TimerEventDefinition timer && timer.getTimeDuration() != null) {
+                String duration = timer.getTimeDuration().getTextContent().trim();
+                if (!duration.contains("$") && !duration.contains("#")) {
+                    try {
+                        return java.util.Optional.of(new DurationHelper(duration).getDateAfter());
+                    } catch (Exception e) {
+                        return java.util.Optional.empty();
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private String dossierSummary(Dossier dossier) {
