@@ -32,9 +32,9 @@ insert into number_sequence (name, prefix) values ('DOSSIER', 'DOS'), ('CONVENTI
 
 create table number_sequence_value (
     name varchar(20) not null references number_sequence (name),
-    year int not null,
+    counter_year int not null,
     last_value int not null,
-    primary key (name, year)
+    primary key (name, counter_year)
 );
 
 create table dossier (

@@ -27,12 +27,12 @@ public class NumberSequences {
     @Transactional(propagation = Propagation.MANDATORY)
     public int next(String sequence, int year) {
         jdbc.queryForObject("select name from number_sequence where name = ? for update", String.class, sequence);
-        int updated = jdbc.update("update number_sequence_value set last_value = last_value + 1 where name = ? and year = ?",
+        int updated = jdbc.update("update number_sequence_value set last_value = last_value + 1 where name = ? and counter_year = ?",
                 sequence, year);
         if (updated == 0) {
-            jdbc.update("insert into number_sequence_value (name, year, last_value) values (?, ?, 1)", sequence, year);
+            jdbc.update("insert into number_sequence_value (name, counter_year, last_value) values (?, ?, 1)", sequence, year);
         }
-        Integer value = jdbc.queryForObject("select last_value from number_sequence_value where name = ? and year = ?",
+        Integer value = jdbc.queryForObject("select last_value from number_sequence_value where name = ? and counter_year = ?",
                 Integer.class, sequence, year);
         return value;
     }

@@ -110,7 +110,7 @@ class TaskInputValidationTests extends LifecycleTestSupport {
 
     private Integer counter(int year) {
         List<Integer> values = jdbc.queryForList(
-                "select last_value from number_sequence_value where name = 'CONVENTION' and year = ?", Integer.class, year);
+                "select last_value from number_sequence_value where name = 'CONVENTION' and counter_year = ?", Integer.class, year);
         return values.isEmpty() ? null : values.get(0);
     }
 
