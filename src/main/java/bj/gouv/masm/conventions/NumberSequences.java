@@ -6,7 +6,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Draws yearly numbers (DOS-2026-12, CONV-2026-0007). The caller's transaction first locks the
+ * Draws yearly numbers (DOS-2026-0012, CONV-2026-0007). The caller's transaction first locks the
  * sequence's row in {@code number_sequence} ({@code select ... for update}), then bumps or creates the
  * year's counter: concurrent callers wait for each other until commit, so no number is drawn twice,
  * and a rolled-back signature gives its number back. The unique constraints on the numbered tables
@@ -39,7 +39,7 @@ public class NumberSequences {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public String nextDossierReference(int year) {
-        return "DOS-" + year + "-" + next(DOSSIER, year);
+        return String.format("DOS-%d-%04d", year, next(DOSSIER, year));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -37,7 +37,7 @@ class ConventionLifecycleTests extends LifecycleTestSupport {
         ProcessInstance instance = start(partner);
 
         assertThat(instance).isStarted().isWaitingAt(TASK_CHECK_DOSSIER);
-        assertThat(instance.getBusinessKey()).matches("DOS-2026-\\d+");
+        assertThat(instance.getBusinessKey()).matches("DOS-2026-\\d{4}");
         assertThat(runtimeService.getVariables(instance.getId())).containsEntry(PARTNER_ID, partner.getId())
                 .containsEntry(PARTNER_KIND, "OSC").containsEntry(DEPARTMENT, "BORGOU")
                 .containsEntry(CPS_GROUP, "cps-borgou").containsEntry(DOSSIER_REFERENCE, instance.getBusinessKey());

@@ -7,7 +7,6 @@ import bj.gouv.masm.partners.PartnerKind;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.support.IntegrationTestBase;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -146,9 +145,5 @@ abstract class LifecycleTestSupport extends IntegrationTestBase {
     protected Dossier dossierOf(ProcessInstance instance) {
         return dossierService.get(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
                 .singleResult().getBusinessKey());
-    }
-
-    protected static LocalDateTime at(LocalDate day) {
-        return day.atStartOfDay();
     }
 }
