@@ -34,7 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * task, sees the French form with the partner's name and the required-documents checklist, claims and
  * completes it; the dossier moves on to the DPAF review, recorded under the clerk's name.
  * Screenshots: target/screenshots/lifecycle-check-dossier-context.png (partner, department, dossier),
- * lifecycle-check-dossier-form.png (filled in) and lifecycle-check-dossier-completed.png.
+ * lifecycle-check-dossier-form.png (filled in), lifecycle-check-dossier-completed.png, and lifecycle-start-form.png
+ * (a dossier filed from the Tasklist start form by registration number).
  */
 class ConventionLifecycleBrowserTests extends LifecycleTestSupport {
 
@@ -74,14 +75,7 @@ class ConventionLifecycleBrowserTests extends LifecycleTestSupport {
         Task task = task(instance, TASK_CHECK_DOSSIER);
         ensureTasklistAccessFor(CPS_GROUP_BORGOU);
 
-        driver = Browser.start();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        driver.get(baseUrl() + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys("cps.borgou");
-        driver.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasklist-filters], .filters, .tasks-list")));
+        WebDriverWait wait = logIn("cps.borgou");
 
         driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
@@ -110,6 +104,61 @@ class ConventionLifecycleBrowserTests extends LifecycleTestSupport {
         assertThat(dossier.getReceivedDocuments()).containsExactlyInAnyOrder("REQUEST_LETTER", "STATUTES");
         assertThat(dossierService.historyOf(dossier.getReference())).last()
                 .satisfies(change -> assertThat(change.getChangedBy()).isEqualTo("cps.borgou"));
+    }
+
+    @Test
+    void shouldLetABorgouClerkFileADossierFromTheTasklistStartForm() {
+        try {
+            fileDossierFromStartForm();
+        } catch (RuntimeException | AssertionError e) {
+            if (driver != null) {
+                Browser.screenshot(driver, "lifecycle-start-form-failure");
+            }
+            throw e;
+        }
+    }
+
+    private void fileDossierFromStartForm() {
+        Partner partner = osc("BORGOU");
+        ensureTasklistAccessFor(CPS_GROUP_BORGOU);
+        grantIfMissing(CPS_GROUP_BORGOU, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.CREATE_INSTANCE);
+        grantIfMissing(CPS_GROUP_BORGOU, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        WebDriverWait wait = logIn("cps.borgou");
+
+        // "Start process" (whatever the UI language): the link with the list icon ("Create task" has another one)
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//a[@ng-click='open()'][span[contains(@class, 'glyphicon-list-alt')]]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[@ng-click='selectProcessDefinition(processDefinition)'][contains(normalize-space(.), \"Cycle de vie d'une convention\")]")))
+                .click();
+        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".modal .fjs-form-field-textfield input")));
+        assertThat(driver.findElement(By.cssSelector(".modal .fjs-form")).getText())
+                .contains("Dépôt d'un dossier de conventionnement").contains("numéro d'enregistrement ou nom");
+        query.sendKeys(partner.getRegistrationNumber());
+        Browser.screenshot(driver, "lifecycle-start-form");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']")))
+                .click();
+
+        wait.until(d -> runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals(PARTNER_ID, partner.getId()).count() == 1);
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals(PARTNER_ID, partner.getId()).singleResult();
+        assertThat(instance).isWaitingAt(TASK_CHECK_DOSSIER);
+        assertThat(instance.getBusinessKey()).matches("DOS-\\d{4}-\\d{4}");
+        assertThat(dossierService.get(instance.getBusinessKey()).getCreatedBy()).isEqualTo("cps.borgou");
+    }
+
+    private WebDriverWait logIn(String user) {
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.get(baseUrl() + "/camunda/app/tasklist/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                .sendKeys(user);
+        driver.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[ng-click='open()']")));
+        return wait;
     }
 
     private void clickLabel(WebDriverWait wait, String text) {
@@ -146,10 +195,14 @@ class ConventionLifecycleBrowserTests extends LifecycleTestSupport {
         if (authorizationService.isUserAuthorized("cps.borgou", List.of(group), permission, resource, resourceId)) {
             return;
         }
-        Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(resource);
-        grant.setResourceId(resourceId);
+        Authorization grant = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (grant == null) {
+            grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId(group);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+        }
         grant.addPermission(permission);
         authorizationService.saveAuthorization(grant);
     }
