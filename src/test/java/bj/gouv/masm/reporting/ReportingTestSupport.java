@@ -1,6 +1,7 @@
 package bj.gouv.masm.reporting;
 
 import bj.gouv.masm.conventions.Convention;
+import bj.gouv.masm.conventions.NumberSequences;
 import bj.gouv.masm.conventions.ConventionRepository;
 import bj.gouv.masm.conventions.ConventionStatus;
 import bj.gouv.masm.partners.Partner;
@@ -16,7 +17,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,7 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class ReportingTestSupport extends IntegrationTestBase {
 
     static final ZoneId BENIN = ZoneId.of("Africa/Porto-Novo");
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @Autowired
     protected PartnerRepository partnerRepository;
@@ -57,6 +56,8 @@ abstract class ReportingTestSupport extends IntegrationTestBase {
     protected ManagementService managementService;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    protected NumberSequences numberSequences;
     @Autowired
     protected TestRestTemplate rest;
 
@@ -81,7 +82,7 @@ abstract class ReportingTestSupport extends IntegrationTestBase {
 
     protected Convention convention(Partner partner, String department, LocalDate start, int months,
                                     ConventionStatus status) {
-        String number = String.format("CONV-%d-%04d", start.getYear(), SEQUENCE.incrementAndGet());
+        String number = numberSequences.nextConventionNumber(start.getYear());
         LocalDate end = start.plusMonths(months).minusDays(1);
         Convention convention = new Convention(number, partner.getId(), department, start, months, start, end,
                 start.plusMonths(months / 2), end.minusMonths(3));
