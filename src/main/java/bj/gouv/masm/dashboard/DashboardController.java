@@ -109,6 +109,18 @@ public class DashboardController {
                 filter.link("/dashboard/compliance"));
     }
 
+    @GetMapping("/reports")
+    public Object reports(@ModelAttribute("filter") DashboardFilter filter,
+                          @RequestParam(required = false) String quarter,
+                          @RequestParam(required = false) String format, Model model) {
+        String self = filter.link("/dashboard/reports");
+        if (quarter != null) {
+            self += (self.contains("?") ? "&" : "?") + "quarter=" + quarter;
+        }
+        return list(tables.reports(filter, quarter), format, model,
+                "Rapports trimestriels" + (quarter == null ? "" : " — " + quarter), self);
+    }
+
     @GetMapping("/overlaps")
     public Object overlaps(@RequestParam(required = false) String status,
                            @RequestParam(required = false) String format, Model model) {

@@ -78,6 +78,35 @@ public class DashboardTables {
                 rows);
     }
 
+    public TableData reports(DashboardFilter filter, String quarter) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ComplianceFigures.Report r : compliance.reports(filter, quarter)) {
+            rows.add(Arrays.asList(r.quarter(), label(ReferenceCategory.DEPARTMENT, Set.of(r.department())),
+                    r.partnerName(), r.conventionNumber(), r.businessKey(), reportStatus(r.status()),
+                    r.timeliness() == null ? null : timeliness(r.timeliness())));
+        }
+        return new TableData("Rapports trimestriels", "rapports-trimestriels", List.of("Trimestre", "Département",
+                "Partenaire", "Convention", "Rapport", "Statut", "Ponctualité"), rows);
+    }
+
+    private static String reportStatus(String status) {
+        return switch (status) {
+            case "OPEN" -> "Attendu";
+            case "RECEIVED" -> "Reçu";
+            case "MISSED" -> "Non remis";
+            default -> status;
+        };
+    }
+
+    private static String timeliness(String value) {
+        return switch (value) {
+            case "ON_TIME" -> "À temps";
+            case "LATE" -> "En retard";
+            case "MISSED" -> "Non remis";
+            default -> value;
+        };
+    }
+
     public TableData overlaps(OverlapStatus status) {
         List<List<Object>> rows = new ArrayList<>();
         for (OverlapService.OverlapView o : overlaps.listAll(status)) {

@@ -71,11 +71,14 @@ public class PipelineFigures {
     }
 
     public Pipeline pipeline(DashboardFilter filter) {
-        return pipeline(CONVENTION_LIFECYCLE, filter);
+        return pipeline(CONVENTION_LIFECYCLE, null, filter);
     }
 
-    /** The figures for one process definition key (the dashboard uses ConventionLifecycle). */
-    public Pipeline pipeline(String processKey, DashboardFilter filter) {
+    /**
+     * The stages of one process definition key (the dashboard uses ConventionLifecycle) and the overdue
+     * tasks of {@code overdueProcessKey} (null: every process).
+     */
+    public Pipeline pipeline(String processKey, String overdueProcessKey, DashboardFilter filter) {
         return asEngine(() -> {
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, Long> open = new LinkedHashMap<>();
@@ -112,6 +115,9 @@ public class PipelineFigures {
             for (String group : groups) {
                 TaskQuery query = scoped(taskService.createTaskQuery(), filter).taskCandidateGroup(group)
                         .includeAssignedTasks().dueBefore(now);
+                if (overdueProcessKey != null) {
+                    query.processDefinitionKey(overdueProcessKey);
+                }
                 long n = query.count();
                 overdueTotal += n;
                 offices.add(new Office(group, n, filter.link("/dashboard/tasks") + sep(filter) + "overdue=true&group=" + group));
