@@ -102,7 +102,11 @@ public class SectorFigures {
 
     @Transactional(readOnly = true)
     public Overview overview(DashboardFilter filter) {
-        List<PartnerFacts> all = partners(filter);
+        return overview(filter, partners(filter));
+    }
+
+    /** The figures over a given set of partners (all partners in production; a fixture in tests). */
+    Overview overview(DashboardFilter filter, List<PartnerFacts> all) {
         List<PartnerFacts> selected = all.stream().filter(p -> p.matches(filter)).toList();
         long withConvention = selected.stream().filter(PartnerFacts::hasConvention).count();
         Count total = new Count("ALL", "Tous", selected.size(), withConvention, filter.link("/dashboard/partners"));
@@ -119,6 +123,9 @@ public class SectorFigures {
                 filter::withTargetGroup);
         List<Count> byDepartment = new ArrayList<>();
         for (ReferenceItem d : reference.list(ReferenceCategory.DEPARTMENT)) {
+            if (filter.department() != null && !filter.department().equals(d.code())) {
+                continue; // a department filter shows that department only (and the nationwide line)
+            }
             byDepartment.add(count(selected, d.code(), d.label(), p -> p.isIn(d.code()), filter.withDepartment(d.code())));
         }
         byDepartment.add(count(selected, NATIONWIDE, "Tout le territoire (national)", PartnerFacts::nationwide,
