@@ -10,8 +10,6 @@ import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.support.IntegrationTestBase;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -83,33 +81,40 @@ class DashboardWebTests extends IntegrationTestBase {
 
     @Test
     void shouldAcceptTheCamundaWebappSessionForTheDashboardOnly() throws Exception {
-        CookieManager cookies = new CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/tasklist/")).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElse("");
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+        HttpClient http = HttpClient.newHttpClient();
+        // what the Tasklist login page does: fetch a CSRF token, then post the credentials
+        HttpResponse<String> fetch = http.send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/camunda/api/admin/auth/user/default")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String xsrf = fetch.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        String cookies = cookies(fetch);
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(
                         URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/tasklist"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-                .header("Origin", baseUrl()).header("Referer", baseUrl() + "/camunda/app/tasklist/default/")
+                .header("Cookie", cookies).header("Origin", baseUrl())
                 .POST(HttpRequest.BodyPublishers.ofString("username=manager&password="
                         + URLEncoder.encode("demo", StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String session = cookies(login);
+        assertThat(session).contains("JSESSIONID=");
 
-        HttpResponse<String> dashboard = browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/dashboard"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> dashboard = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/dashboard"))
+                .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("sans convention en vigueur");
         // the cookie never authenticates the JSON API nor an unsafe method
-        assertThat(browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/overlaps")).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
-        assertThat(browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/dashboard"))
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/overlaps")).header("Cookie", session)
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/dashboard")).header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode()).isEqualTo(401);
         // without the session: basic auth is required
         assertThat(get("/dashboard", null).statusCode()).isEqualTo(401);
+    }
+
+    private static String cookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .reduce((a, b) -> a + "; " + b).orElse("");
     }
 
     @Test
