@@ -1,35 +1,32 @@
 package bj.gouv.masm.dashboard;
 
-import bj.gouv.masm.reference.ReferenceCategory;
-import bj.gouv.masm.reference.ReferenceDataService;
+import bj.gouv.masm.reporting.ComplianceService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reporting compliance per department and quarter, read from the quarterly reports (table
- * quarterly_report of the reporting feature): expected = reports opened for the quarter, actual =
- * reports received, on time = received before the deadline. Rates are fractions of the expected
- * reports (the definition of GET /api/reporting/compliance). Quarters: the filter's period (one quarter
- * or the four of a year), else the last four quarters ended.
+ * Reporting compliance per department and quarter, from the reporting feature's ComplianceService
+ * (the figures of GET /api/reporting/compliance): expected = reports opened for the quarter, actual =
+ * reports received, on time = received before the deadline; rates are fractions of the expected
+ * reports. Quarters: the filter's period (one quarter or the four of a year), else the last four
+ * quarters ended. Department and period filters apply; domain and kind do not.
  */
 @Service
 public class ComplianceFigures {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ReferenceDataService reference;
+    private final ComplianceService service;
     private final Clock clock;
 
-    public ComplianceFigures(NamedParameterJdbcTemplate jdbc, ReferenceDataService reference, Clock clock) {
+    public ComplianceFigures(NamedParameterJdbcTemplate jdbc, ComplianceService service, Clock clock) {
         this.jdbc = jdbc;
-        this.reference = reference;
+        this.service = service;
         this.clock = clock;
     }
 
@@ -53,42 +50,29 @@ public class ComplianceFigures {
 
     @Transactional(readOnly = true)
     public Compliance compliance(DashboardFilter filter) {
-        List<int[]> quarters = quarters(filter);
-        Map<String, long[]> figures = new HashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                select q.department, q.report_year, q.report_quarter, count(*),
-                       sum(case when q.status = 'RECEIVED' then 1 else 0 end),
-                       sum(case when q.timeliness = 'ON_TIME' then 1 else 0 end)
-                from quarterly_report q where q.report_year * 10 + q.report_quarter in (:periods)""");
-        MapSqlParameterSource params = new MapSqlParameterSource("periods",
-                quarters.stream().map(q -> q[0] * 10 + q[1]).toList());
-        where(filter, sql, params);
-        sql.append(" group by q.department, q.report_year, q.report_quarter");
-        jdbc.query(sql.toString(), params, rs -> {
-            figures.put(rs.getString(1) + "|" + label(rs.getInt(2), rs.getInt(3)),
-                    new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6)});
-        });
+        // compliance follows department and period only (the reporting feature's definition); the
+        // lists behind its figures use the same two filters
+        DashboardFilter scope = new DashboardFilter(filter.department(), null, null, null, null, null, null,
+                filter.period());
         List<Row> rows = new ArrayList<>();
         List<Row> totals = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (int[] q : quarters) {
+        for (int[] q : quarters(filter)) {
             String quarter = label(q[0], q[1]);
             labels.add(quarter);
-            long[] total = new long[3];
-            for (var d : reference.list(ReferenceCategory.DEPARTMENT)) {
-                long[] f = figures.get(d.code() + "|" + quarter);
-                if (f == null) {
+            ComplianceService.ComplianceReport report = service.compliance(q[0], q[1], filter.department());
+            for (ComplianceService.DepartmentCompliance d : report.departments()) {
+                if (d.expectedReports() == 0) {
                     continue;
                 }
-                for (int i = 0; i < 3; i++) {
-                    total[i] += f[i];
-                }
-                rows.add(new Row(d.code(), d.label(), quarter, f[0], f[1], f[2],
-                        filter.withDepartment(d.code()).link("/dashboard/reports") + "&quarter=" + quarter));
+                rows.add(new Row(d.department(), d.label(), quarter, d.expectedReports(), d.actualReports(),
+                        d.reportsOnTime(), scope.withDepartment(d.department()).link("/dashboard/reports")
+                        + "&quarter=" + quarter));
             }
-            String totalLink = filter.link("/dashboard/reports");
-            totals.add(new Row(null, "Total", quarter, total[0], total[1], total[2],
-                    totalLink + (totalLink.contains("?") ? "&" : "?") + "quarter=" + quarter));
+            String totalLink = scope.link("/dashboard/reports");
+            ComplianceService.Figures total = report.total();
+            totals.add(new Row(null, "Total", quarter, total.expectedReports(), total.actualReports(),
+                    total.reportsOnTime(), totalLink + (totalLink.contains("?") ? "&" : "?") + "quarter=" + quarter));
         }
         return new Compliance(labels, rows, totals, true);
     }
@@ -109,27 +93,14 @@ public class ComplianceFigures {
             sql.append(" and q.report_year * 10 + q.report_quarter in (:periods)");
             params.addValue("periods", quarters(filter).stream().map(q -> q[0] * 10 + q[1]).toList());
         }
-        where(filter, sql, params);
-        sql.append(" order by q.report_year, q.report_quarter, q.department, q.convention_number");
-        return jdbc.query(sql.toString(), params, (rs, i) -> new Report(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), label(rs.getInt(5), rs.getInt(6)), rs.getString(7),
-                rs.getString(8), rs.getObject(9, LocalDate.class)));
-    }
-
-    private static void where(DashboardFilter filter, StringBuilder sql, MapSqlParameterSource params) {
         if (filter.department() != null) {
             sql.append(" and q.department = :department");
             params.addValue("department", filter.department());
         }
-        if (filter.domain() != null) {
-            sql.append(" and exists (select 1 from partner_domain pd where pd.partner_id = q.partner_id "
-                    + "and pd.code = :domain)");
-            params.addValue("domain", filter.domain());
-        }
-        if (filter.kind() != null) {
-            sql.append(" and exists (select 1 from partner p2 where p2.id = q.partner_id and p2.kind = :kind)");
-            params.addValue("kind", filter.kind());
-        }
+        sql.append(" order by q.report_year, q.report_quarter, q.department, q.convention_number");
+        return jdbc.query(sql.toString(), params, (rs, i) -> new Report(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), label(rs.getInt(5), rs.getInt(6)), rs.getString(7),
+                rs.getString(8), rs.getObject(9, LocalDate.class)));
     }
 
     /** {year, quarter} pairs of the filter's period, else the last four quarters ended. */
