@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The dashboard in headless Chromium with demo-like data: the manager logs in through Tasklist
+ * The dashboard in headless Chromium with demo-like data: the administrator logs in through Tasklist
  * (Camunda's own login page), then opens /dashboard with that session, which proves the shared
  * login; the charts must have drawn (Chart.js instances, non-blank canvases), no script error.
  */
@@ -48,8 +48,8 @@ class DashboardBrowserTests extends IntegrationTestBase {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             driver.get(baseUrl() + "/camunda/app/tasklist/");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name='username']")));
-            driver.findElement(By.cssSelector("input[name='username']")).sendKeys("manager");
-            driver.findElement(By.cssSelector("input[name='password']")).sendKeys("demo");
+            driver.findElement(By.cssSelector("input[name='username']")).sendKeys("admin");
+            driver.findElement(By.cssSelector("input[name='password']")).sendKeys("test-admin-password");
             driver.findElement(By.cssSelector("button[type='submit']")).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[name='password']")));
 

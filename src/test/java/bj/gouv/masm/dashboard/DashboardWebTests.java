@@ -82,7 +82,8 @@ class DashboardWebTests extends IntegrationTestBase {
     @Test
     void shouldAcceptTheCamundaWebappSessionForTheDashboardOnly() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        // what the Tasklist login page does: fetch a CSRF token, then post the credentials
+        // what the Tasklist login page does: fetch a CSRF token, then post the credentials (the administrator:
+        // Tasklist access of the other groups is granted by the security feature)
         HttpResponse<String> fetch = http.send(HttpRequest.newBuilder(
                 URI.create(baseUrl() + "/camunda/api/admin/auth/user/default")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -92,8 +93,9 @@ class DashboardWebTests extends IntegrationTestBase {
                         URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/tasklist"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
                 .header("Cookie", cookies).header("Origin", baseUrl())
-                .POST(HttpRequest.BodyPublishers.ofString("username=manager&password="
-                        + URLEncoder.encode("demo", StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password="
+                        + URLEncoder.encode("test-admin-password", StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         String session = cookies(login);
         assertThat(session).contains("JSESSIONID=");
