@@ -125,7 +125,14 @@ public class OverlapService {
 
     @Transactional(readOnly = true)
     public List<OverlapView> listAll(OverlapStatus status) {
-        return list(status, 0, 1000).content();
+        List<OverlapView> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            PageResponse<OverlapView> next = list(status, page, 1000);
+            all.addAll(next.content());
+            if (page + 1 >= next.totalPages()) {
+                return all;
+            }
+        }
     }
 
     /** DPAF (or an administrator) marks a flag complementary or duplicate, with a reason. */

@@ -47,11 +47,11 @@ class DashboardBrowserTests extends IntegrationTestBase {
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             driver.get(baseUrl() + "/camunda/app/tasklist/");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name='username']")));
-            driver.findElement(By.cssSelector("input[name='username']")).sendKeys("admin");
-            driver.findElement(By.cssSelector("input[name='password']")).sendKeys("test-admin-password");
-            driver.findElement(By.cssSelector("button[type='submit']")).click();
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[name='password']")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+            driver.findElement(By.cssSelector("input[ng-model='username']")).sendKeys("admin");
+            driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("test-admin-password");
+            driver.findElement(By.cssSelector("form button[type='submit']")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
 
             driver.get(baseUrl() + "/dashboard");
             wait.until(ExpectedConditions.attributeToBe(By.id("dashboard"), "data-charts-ready", "true"));
