@@ -53,6 +53,7 @@ class DashboardBrowserTests extends IntegrationTestBase {
             driver.findElement(By.cssSelector("form button[type='submit']")).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
 
+            driver.manage().logs().get(LogType.BROWSER); // Tasklist's own requests are not ours: start afresh
             driver.get(baseUrl() + "/dashboard");
             wait.until(ExpectedConditions.attributeToBe(By.id("dashboard"), "data-charts-ready", "true"));
             JavascriptExecutor js = (JavascriptExecutor) driver;
