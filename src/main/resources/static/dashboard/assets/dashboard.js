@@ -15,7 +15,7 @@
     };
   }
 
-  function stacked(id, s, horizontal) {
+  function stacked(id, s, horizontal, aspectRatio) {
     var el = document.getElementById(id);
     if (!el || !s) { return; }
     new Chart(el, {
@@ -28,7 +28,7 @@
         ]
       },
       options: {
-        indexAxis: horizontal ? 'y' : 'x', responsive: true, animation: false,
+        indexAxis: horizontal ? 'y' : 'x', responsive: true, animation: false, aspectRatio: aspectRatio || 1.5,
         scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
         onClick: go(s.links)
       }
@@ -54,8 +54,8 @@
     stacked('chart-kind', c.kind, false);
     stacked('chart-subSector', c.subSector, false);
     stacked('chart-targetGroup', c.targetGroup, true);
-    stacked('chart-domain', c.domain, true);
-    stacked('chart-department', c.department, false);
+    stacked('chart-domain', c.domain, true, 3);
+    stacked('chart-department', c.department, false, 3.5);
     var pipe = document.getElementById('chart-pipeline');
     if (pipe) {
       new Chart(pipe, {
@@ -65,7 +65,7 @@
           { label: 'Durée moyenne (j)', data: c.pipeline.average, backgroundColor: GREY, yAxisID: 'y1' },
           { label: '90e centile (j)', data: c.pipeline.p90, backgroundColor: ORANGE, yAxisID: 'y1' }
         ] },
-        options: { responsive: true, animation: false, onClick: go(c.pipeline.links),
+        options: { responsive: true, animation: false, aspectRatio: 3.5, onClick: go(c.pipeline.links),
           scales: { y: { beginAtZero: true, position: 'left', title: { display: true, text: 'dossiers' } },
                     y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false },
                           title: { display: true, text: 'jours' } } } }
@@ -79,7 +79,7 @@
           { label: 'Taux de rapportage (%)', data: c.compliance.rate, borderColor: GREEN, backgroundColor: GREEN },
           { label: 'À temps (%)', data: c.compliance.onTime, borderColor: BLUE, backgroundColor: BLUE }
         ] },
-        options: { responsive: true, animation: false, onClick: go(c.compliance.links),
+        options: { responsive: true, animation: false, aspectRatio: 3.5, onClick: go(c.compliance.links),
           scales: { y: { beginAtZero: true, max: 100 } } }
       });
     }

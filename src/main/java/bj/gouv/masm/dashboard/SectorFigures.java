@@ -113,8 +113,7 @@ public class SectorFigures {
 
         List<Count> byKind = new ArrayList<>();
         for (String kind : List.of("PTF", "OSC")) {
-            byKind.add(count(selected, kind, kind.equals("PTF") ? "PTF (partenaires techniques et financiers)"
-                    : "OSC (organisations de la société civile)", p -> kind.equals(p.kind()), filter.withKind(kind)));
+            byKind.add(count(selected, kind, kind, p -> kind.equals(p.kind()), filter.withKind(kind)));
         }
         List<Count> bySubSector = counts(selected, ReferenceCategory.SUB_SECTOR, PartnerFacts::subSectors,
                 filter::withSubSector);
