@@ -1,32 +1,39 @@
 package bj.gouv.masm.dashboard;
 
-import bj.gouv.masm.reporting.ComplianceService;
+import bj.gouv.masm.reference.ReferenceCategory;
+import bj.gouv.masm.reference.ReferenceDataService;
+import bj.gouv.masm.reference.ReferenceItem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reporting compliance per department and quarter, from the reporting feature's ComplianceService
- * (the figures of GET /api/reporting/compliance): expected = reports opened for the quarter, actual =
- * reports received, on time = received before the deadline; rates are fractions of the expected
- * reports. Quarters: the filter's period (one quarter or the four of a year), else the last four
- * quarters ended. Department and period filters apply; domain and kind do not.
+ * Reporting compliance per department and quarter with the reporting feature's definition
+ * (ComplianceService, GET /api/reporting/compliance): expected = reports opened for the quarter,
+ * actual = reports received, on time = received before the deadline; rates are fractions of the
+ * expected reports. Computed here in one grouped query over quarterly_report because the dashboard
+ * needs department × quarter at once (ComplianceService answers one quarter at a time and loads every
+ * partner of it: four calls cost most of the page's second with 700 partners); DashboardWebTests
+ * checks both give the same figures. Quarters: the filter's period (one quarter or the four of a year),
+ * else the last four quarters ended. Department and period filters apply; domain and kind do not.
  */
 @Service
 public class ComplianceFigures {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ComplianceService service;
+    private final ReferenceDataService reference;
     private final Clock clock;
 
-    public ComplianceFigures(NamedParameterJdbcTemplate jdbc, ComplianceService service, Clock clock) {
+    public ComplianceFigures(NamedParameterJdbcTemplate jdbc, ReferenceDataService reference, Clock clock) {
         this.jdbc = jdbc;
-        this.service = service;
+        this.reference = reference;
         this.clock = clock;
     }
 
@@ -50,29 +57,48 @@ public class ComplianceFigures {
 
     @Transactional(readOnly = true)
     public Compliance compliance(DashboardFilter filter) {
-        // compliance follows department and period only (the reporting feature's definition); the
-        // lists behind its figures use the same two filters
+        // compliance follows department and period only; the lists behind its figures use the same two
         DashboardFilter scope = new DashboardFilter(filter.department(), null, null, null, null, null, null,
                 filter.period());
+        List<int[]> quarters = quarters(filter);
+        Map<String, long[]> figures = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                select q.department, q.report_year, q.report_quarter, count(*),
+                       sum(case when q.status = 'RECEIVED' then 1 else 0 end),
+                       sum(case when q.timeliness = 'ON_TIME' then 1 else 0 end)
+                from quarterly_report q where q.report_year * 10 + q.report_quarter in (:periods)""");
+        MapSqlParameterSource params = new MapSqlParameterSource("periods",
+                quarters.stream().map(q -> q[0] * 10 + q[1]).toList());
+        if (filter.department() != null) {
+            sql.append(" and q.department = :department");
+            params.addValue("department", filter.department());
+        }
+        sql.append(" group by q.department, q.report_year, q.report_quarter");
+        jdbc.query(sql.toString(), params, rs -> {
+            figures.put(rs.getString(1) + "|" + label(rs.getInt(2), rs.getInt(3)),
+                    new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+        });
         List<Row> rows = new ArrayList<>();
         List<Row> totals = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (int[] q : quarters(filter)) {
+        for (int[] q : quarters) {
             String quarter = label(q[0], q[1]);
             labels.add(quarter);
-            ComplianceService.ComplianceReport report = service.compliance(q[0], q[1], filter.department());
-            for (ComplianceService.DepartmentCompliance d : report.departments()) {
-                if (d.expectedReports() == 0) {
+            long[] total = new long[3];
+            for (ReferenceItem d : reference.list(ReferenceCategory.DEPARTMENT)) {
+                long[] f = figures.get(d.code() + "|" + quarter);
+                if (f == null) {
                     continue;
                 }
-                rows.add(new Row(d.department(), d.label(), quarter, d.expectedReports(), d.actualReports(),
-                        d.reportsOnTime(), scope.withDepartment(d.department()).link("/dashboard/reports")
-                        + "&quarter=" + quarter));
+                for (int i = 0; i < 3; i++) {
+                    total[i] += f[i];
+                }
+                rows.add(new Row(d.code(), d.label(), quarter, f[0], f[1], f[2],
+                        scope.withDepartment(d.code()).link("/dashboard/reports") + "&quarter=" + quarter));
             }
             String totalLink = scope.link("/dashboard/reports");
-            ComplianceService.Figures total = report.total();
-            totals.add(new Row(null, "Total", quarter, total.expectedReports(), total.actualReports(),
-                    total.reportsOnTime(), totalLink + (totalLink.contains("?") ? "&" : "?") + "quarter=" + quarter));
+            totals.add(new Row(null, "Total", quarter, total[0], total[1], total[2],
+                    totalLink + (totalLink.contains("?") ? "&" : "?") + "quarter=" + quarter));
         }
         return new Compliance(labels, rows, totals, true);
     }

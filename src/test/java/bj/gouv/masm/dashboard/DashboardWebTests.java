@@ -41,6 +41,8 @@ class DashboardWebTests extends IntegrationTestBase {
     ComplianceFigures compliance;
     @Autowired
     SectorFigures sector;
+    @Autowired
+    bj.gouv.masm.reporting.ComplianceService complianceService;
 
     SectorFixture fixture;
 
@@ -195,6 +197,13 @@ class DashboardWebTests extends IntegrationTestBase {
         } else {
             assertThat(donga.expected()).isEqualTo(baseExpected + 4);
         }
+        // the same figures as the reporting feature's service (GET /api/reporting/compliance)
+        var reference = complianceService.compliance(2031, 2, "DONGA").departments().get(0);
+        assertThat(donga.expected()).isEqualTo(reference.expectedReports());
+        assertThat(donga.actual()).isEqualTo(reference.actualReports());
+        assertThat(donga.onTime()).isEqualTo(reference.reportsOnTime());
+        assertThat(donga.rate()).isCloseTo(reference.reportingRate(), within(1e-4));
+        assertThat(donga.onTimeRate()).isCloseTo(reference.reportingRateOnTime(), within(1e-4));
         assertThat(after.totals()).hasSize(1);
         assertThat(after.totals().get(0).expected()).isEqualTo(donga.expected());
         assertThat(donga.link()).isEqualTo("/dashboard/reports?department=DONGA&period=2031-Q2&quarter=2031-Q2");
