@@ -3,6 +3,7 @@ package bj.gouv.masm.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,7 +28,8 @@ public class ApiSecurityConfig {
 
     @Bean
     SecurityFilterChain apiFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-                                       IdentityService identityService, ObjectMapper objectMapper) throws Exception {
+                                       IdentityService identityService, ObjectMapper objectMapper,
+                                       ProcessEngine processEngine) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"MASM\"");
             writeJson(objectMapper, response, 401, "Authentication required");
@@ -45,6 +47,9 @@ public class ApiSecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
                         .frameOptions(frame -> frame.deny()))
+                // a Camunda webapp session (Tasklist/Cockpit login) also opens GET /dashboard; basic stays the fallback
+                .addFilterBefore(new CamundaWebappSessionAuthenticationFilter(identityService,
+                        processEngine.getName()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationBridgeFilter(identityService), BasicAuthenticationFilter.class);
         return http.build();
     }

@@ -33,5 +33,13 @@ export default {
     short: 'DD/MM/YYYY'
   },
   csrfCookieName: 'XSRF-TOKEN',
-  disableWelcomeMessage: true
+  disableWelcomeMessage: true,
+  // custom links shown on the welcome page next to the applications
+  links: [
+    {
+      label: 'Tableau de bord du secteur',
+      href: '/dashboard',
+      description: "Partenaires, conventions, rapports et chevauchements : le secteur d'un coup d'œil"
+    }
+  ]
 };

@@ -1,0 +1,199 @@
+package bj.gouv.masm.dashboard;
+
+import bj.gouv.masm.security.AccessScope;
+import bj.gouv.masm.security.Groups;
+import bj.gouv.masm.shared.ApiException;
+import bj.gouv.masm.shared.AuditTrail;
+import bj.gouv.masm.shared.CurrentActor;
+import bj.gouv.masm.shared.PageResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Overlap detection on the activities the CPS record with the quarterly reports (table
+ * report_activity): two activities of <em>different partners</em>, in the <em>same commune</em>
+ * (hence department), <em>same domain</em> and <em>same target group</em>, whose periods overlap
+ * (bounds included). Activities without a commune are not compared. Detection only inserts pairs not
+ * flagged yet, so a reviewed flag keeps its review whatever the number of runs.
+ */
+@Service
+public class OverlapService {
+
+    private static final Logger log = LoggerFactory.getLogger(OverlapService.class);
+
+    static final String DETECT_SQL = """
+            insert into overlap_flag (activity_a_id, activity_b_id, partner_a_id, partner_b_id, department, commune,
+                domain, target_group, overlap_start, overlap_end, status, detected_at, detected_by, version)
+            select a.id, b.id, a.partner_id, b.partner_id, a.department, a.commune, a.domain, a.target_group,
+                   greatest(a.start_date, b.start_date), least(a.end_date, b.end_date), 'OPEN', :now, :actor, 0
+            from report_activity a
+            join report_activity b
+              on b.commune = a.commune and b.department = a.department and b.domain = a.domain
+             and b.target_group = a.target_group and b.id > a.id and b.partner_id <> a.partner_id
+             and b.start_date <= a.end_date and a.start_date <= b.end_date
+            where a.commune is not null
+              and not exists (select 1 from overlap_flag f where f.activity_a_id = a.id and f.activity_b_id = b.id)
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final OverlapFlagRepository repository;
+    private final AccessScope scope;
+    private final AuditTrail auditTrail;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    public OverlapService(NamedParameterJdbcTemplate jdbc, OverlapFlagRepository repository, AccessScope scope,
+                          AuditTrail auditTrail, CurrentActor currentActor, Clock clock, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.scope = scope;
+        this.auditTrail = auditTrail;
+        this.currentActor = currentActor;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** Flags the overlaps not flagged yet; returns how many new flags were created. */
+    public synchronized int detect() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Integer created = transactions.execute(status -> {
+                    int n = jdbc.update(DETECT_SQL, new MapSqlParameterSource()
+                            .addValue("now", OffsetDateTime.now(clock))
+                            .addValue("actor", currentActor.userId()));
+                    if (n > 0) {
+                        auditTrail.record("OverlapFlag", "detection", "DETECTED", n + " nouveau(x) chevauchement(s)");
+                    }
+                    return n;
+                });
+                if (created != null && created > 0) {
+                    log.info("Overlap detection: {} new flag(s)", created);
+                }
+                return created == null ? 0 : created;
+            } catch (DataIntegrityViolationException e) {
+                // another node flagged the same pair meanwhile: run again, it skips what exists
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public record ActivityView(Long id, Long partnerId, String partnerName, String department, String commune,
+                               String domain, String targetGroup, String description, LocalDate startDate,
+                               LocalDate endDate, long budgetXof, Long beneficiaries) {
+    }
+
+    public record OverlapView(Long id, OverlapStatus status, String department, String commune, String domain,
+                              String targetGroup, LocalDate overlapStart, LocalDate overlapEnd,
+                              OffsetDateTime detectedAt, String reason, String reviewedBy, OffsetDateTime reviewedAt,
+                              ActivityView activityA, ActivityView activityB) {
+    }
+
+    /** Flags visible to the caller (CPS: their departments), newest first; null status = all. */
+    @Transactional(readOnly = true)
+    public PageResponse<OverlapView> list(OverlapStatus status, int page, int size) {
+        if (page < 0 || size < 1 || size > 1000) {
+            throw ApiException.badRequest("Pagination invalide : page >= 0 et 1 <= size <= 1000");
+        }
+        boolean all = scope.seesAllDepartments();
+        Collection<String> departments = all ? List.of("-") : nonEmpty(scope.cpsDepartments());
+        Page<OverlapFlag> flags = repository.search(status, all, departments,
+                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "detectedAt").and(Sort.by("id"))));
+        Map<Long, ActivityView> activities = activities(flags.getContent());
+        return PageResponse.of(flags, f -> view(f, activities));
+    }
+
+    @Transactional(readOnly = true)
+    public List<OverlapView> listAll(OverlapStatus status) {
+        List<OverlapView> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            PageResponse<OverlapView> next = list(status, page, 1000);
+            all.addAll(next.content());
+            if (page + 1 >= next.totalPages()) {
+                return all;
+            }
+        }
+    }
+
+    /** DPAF (or an administrator) marks a flag complementary or duplicate, with a reason. */
+    @Transactional
+    public OverlapView review(Long id, String decision, String reason) {
+        if (!scope.isMember(Groups.DPAF) && !scope.isAdmin()) {
+            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN,
+                    "Seule la DPAF peut examiner un chevauchement");
+        }
+        OverlapStatus status = switch (decision == null ? "" : decision.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "COMPLEMENTARY" -> OverlapStatus.REVIEWED_COMPLEMENTARY;
+            case "DUPLICATE" -> OverlapStatus.REVIEWED_DUPLICATE;
+            default -> throw ApiException.invalid(List.of(new ApiException.FieldError("decision",
+                    "décision attendue : COMPLEMENTARY ou DUPLICATE")));
+        };
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError("reason", "le motif est obligatoire")));
+        }
+        if (reason.length() > 2000) {
+            throw ApiException.invalid(List.of(new ApiException.FieldError("reason", "2000 caractères au plus")));
+        }
+        OverlapFlag flag = repository.findById(id)
+                .orElseThrow(() -> ApiException.notFound("Chevauchement inconnu : " + id));
+        OverlapStatus before = flag.getStatus();
+        flag.review(status, reason.trim(), currentActor.userId(), OffsetDateTime.now(clock));
+        repository.saveAndFlush(flag);
+        auditTrail.record("OverlapFlag", id, "REVIEWED", before + " -> " + status + " : " + reason.trim());
+        return view(flag, activities(List.of(flag)));
+    }
+
+    private Map<Long, ActivityView> activities(List<OverlapFlag> flags) {
+        Set<Long> ids = new LinkedHashSet<>();
+        flags.forEach(f -> {
+            ids.add(f.getActivityAId());
+            ids.add(f.getActivityBId());
+        });
+        Map<Long, ActivityView> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        jdbc.query("""
+                select a.id, a.partner_id, p.name, a.department, a.commune, a.domain, a.target_group, a.description,
+                       a.start_date, a.end_date, a.budget_xof, a.beneficiaries
+                from report_activity a join partner p on p.id = a.partner_id where a.id in (:ids)
+                """, Map.of("ids", ids), rs -> {
+            byId.put(rs.getLong(1), new ActivityView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                    rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11),
+                    rs.getObject(12, Long.class)));
+        });
+        return byId;
+    }
+
+    private static OverlapView view(OverlapFlag f, Map<Long, ActivityView> activities) {
+        return new OverlapView(f.getId(), f.getStatus(), f.getDepartment(), f.getCommune(), f.getDomain(),
+                f.getTargetGroup(), f.getOverlapStart(), f.getOverlapEnd(), f.getDetectedAt(), f.getReason(),
+                f.getReviewedBy(), f.getReviewedAt(), activities.get(f.getActivityAId()),
+                activities.get(f.getActivityBId()));
+    }
+
+    private static Collection<String> nonEmpty(Set<String> departments) {
+        return departments.isEmpty() ? List.of("-") : departments;
+    }
+}

@@ -1,0 +1,28 @@
+package bj.gouv.masm.dashboard;
+
+import java.util.Set;
+
+/** What the dashboard needs to know about one partner, read in bulk (see SectorFigures). */
+public record PartnerFacts(Long id, String name, String acronym, String kind, String organisationType,
+                           String headOfficeDepartment, boolean nationwide, Set<String> subSectors, Set<String> domains,
+                           Set<String> targetGroups, Set<String> departments, String conventionNumber) {
+
+    public boolean hasConvention() {
+        return conventionNumber != null;
+    }
+
+    /** Head office or department of intervention (nationwide partners are counted apart). */
+    public boolean isIn(String department) {
+        return department.equals(headOfficeDepartment) || departments.contains(department);
+    }
+
+    public boolean matches(DashboardFilter f) {
+        return (f.department() == null || isIn(f.department()))
+                && (f.domain() == null || domains.contains(f.domain()))
+                && (f.kind() == null || f.kind().equals(kind))
+                && (f.subSector() == null || subSectors.contains(f.subSector()))
+                && (f.targetGroup() == null || targetGroups.contains(f.targetGroup()))
+                && (f.convention() == null || (f.convention().equals("ACTIVE") == hasConvention()))
+                && (f.nationwide() == null || f.nationwide() == nationwide);
+    }
+}
