@@ -1,7 +1,6 @@
 package bj.gouv.masm.reporting;
 
 import bj.gouv.masm.conventions.Convention;
-import bj.gouv.masm.conventions.NumberSequences;
 import bj.gouv.masm.conventions.ConventionRepository;
 import bj.gouv.masm.conventions.ConventionStatus;
 import bj.gouv.masm.partners.Partner;
@@ -57,8 +56,6 @@ abstract class ReportingTestSupport extends IntegrationTestBase {
     @Autowired
     protected JdbcTemplate jdbc;
     @Autowired
-    protected NumberSequences numberSequences;
-    @Autowired
     protected TestRestTemplate rest;
 
     protected Partner osc(String department) {
@@ -82,7 +79,7 @@ abstract class ReportingTestSupport extends IntegrationTestBase {
 
     protected Convention convention(Partner partner, String department, LocalDate start, int months,
                                     ConventionStatus status) {
-        String number = numberSequences.nextConventionNumber(start.getYear());
+        String number = nextConventionNumber(start.getYear());
         LocalDate end = start.plusMonths(months).minusDays(1);
         Convention convention = new Convention(number, partner.getId(), department, start, months, start, end,
                 start.plusMonths(months / 2), end.minusMonths(3));

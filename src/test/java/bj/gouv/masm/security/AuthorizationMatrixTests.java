@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import bj.gouv.masm.conventions.Convention;
-import bj.gouv.masm.conventions.NumberSequences;
 import bj.gouv.masm.conventions.ConventionRepository;
 import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerAccess;
@@ -57,9 +56,6 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
     private static final Set<Actor> EVERYONE = EnumSet.allOf(Actor.class);
     private static final Set<Actor> WORKING = EnumSet.of(CPS_BORGOU, CPS_ALIBORI, DPAF, SGM, OFFE, CABINET);
     private static final Set<Actor> NATIONAL = EnumSet.of(DPAF, SGM, OFFE, CABINET, MANAGER, ANALYST, ADMIN);
-
-    @Autowired
-    NumberSequences numberSequences;
 
     @Autowired
     PartnerRepository partners;
@@ -362,7 +358,7 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
         }
         partner.touch("matrix-test", OffsetDateTime.now());
         partner = partners.save(partner);
-        String number = numberSequences.nextConventionNumber(2099);
+        String number = nextConventionNumber(2099);
         LocalDate start = LocalDate.of(2026, 1, 1);
         Convention convention = new Convention(number, partner.getId(), department, start, 24, start,
                 start.plusMonths(24), start.plusMonths(12), start.plusMonths(21));

@@ -3,7 +3,6 @@ package bj.gouv.masm.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bj.gouv.masm.conventions.Convention;
-import bj.gouv.masm.conventions.NumberSequences;
 import bj.gouv.masm.conventions.ConventionRepository;
 import bj.gouv.masm.conventions.ConventionStatus;
 import bj.gouv.masm.partners.Partner;
@@ -37,9 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WhoDidWhatTests extends IntegrationTestBase {
 
     private static final String PROCESS = "WhoDidWhatCase";
-
-    @Autowired
-    NumberSequences numberSequences;
 
     @Autowired
     PartnerRepository partners;
@@ -90,7 +86,7 @@ class WhoDidWhatTests extends IntegrationTestBase {
         partner.setRegistrationNumber("WDW-" + UUID.randomUUID());
         partner.touch(Actor.CPS_BORGOU.userId, OffsetDateTime.now());
         Long partnerId = partners.save(partner).getId();
-        String number = numberSequences.nextConventionNumber(2098);
+        String number = nextConventionNumber(2098);
         LocalDate start = LocalDate.of(2026, 3, 1);
         Convention convention = new Convention(number, partnerId, "BORGOU", start, 24, start, start.plusMonths(24),
                 start.plusMonths(12), start.plusMonths(21));

@@ -1,6 +1,7 @@
 package bj.gouv.masm.support;
 
 import bj.gouv.masm.MasmApplication;
+import bj.gouv.masm.conventions.NumberSequences;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -10,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One Spring context for all integration tests (never vary its configuration, so it stays cached),
@@ -26,6 +29,12 @@ public abstract class IntegrationTestBase {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private NumberSequences numberSequences;
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
+
     @BeforeEach
     void initEngineAssertions() {
         BpmnAwareTests.init(processEngine);
@@ -35,6 +44,11 @@ public abstract class IntegrationTestBase {
     void resetEngineState() {
         ClockUtil.reset();
         processEngine.getIdentityService().clearAuthentication();
+    }
+
+    /** A convention number from the real allocator (fixtures must never invent numbers the lifecycle may give). */
+    protected String nextConventionNumber(int year) {
+        return new TransactionTemplate(transactionManager).execute(status -> numberSequences.nextConventionNumber(year));
     }
 
     protected String baseUrl() {
