@@ -1,0 +1,69 @@
+package bj.gouv.masm.reviews;
+
+import bj.gouv.masm.shared.ApiException;
+import bj.gouv.masm.shared.AuditTrail;
+import bj.gouv.masm.shared.CurrentActor;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The national half-year report: the twelve departmental reports merged, then DPAF's synthesis. */
+@Service
+public class NationalReportService {
+
+    private final ReviewReportStore reports;
+    private final AuditTrail auditTrail;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    public NationalReportService(ReviewReportStore reports, AuditTrail auditTrail, CurrentActor currentActor,
+                                 Clock clock) {
+        this.reports = reports;
+        this.auditTrail = auditTrail;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** Merges the departmental reports of the half-year (idempotent: an existing national report is kept). */
+    @Transactional
+    public ReviewReport merge(HalfYear halfYear) {
+        var existing = reports.find(ReviewReport.SCOPE_NATIONAL, halfYear.toString());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Map<String, ReviewFigures> byDepartment = new LinkedHashMap<>();
+        for (ReviewReport report : reports.departmentalReportsOf(halfYear)) {
+            byDepartment.put(report.department(), report.figures());
+        }
+        ReviewFigures national = ReviewFigures.merge(byDepartment);
+        long id = reports.insert(ReviewReport.SCOPE_NATIONAL, halfYear.toString(), null, halfYear, national,
+                byDepartment.size(), OffsetDateTime.now(clock), currentActor.userId());
+        auditTrail.record("NationalReport", halfYear.toString(), "MERGED",
+                byDepartment.size() + " rapport(s) départemental(aux) compilé(s)");
+        return reports.findById(id).orElseThrow();
+    }
+
+    /** DPAF's synthesis completes the national report. */
+    @Transactional
+    public void compile(long reportId, Object summaryValue) {
+        String summary = FormValues.requiredText(summaryValue, "Synthèse nationale", 20000);
+        ReviewReport report = reports.findById(reportId)
+                .orElseThrow(() -> new ReviewFormException("Rapport national introuvable : " + reportId));
+        reports.compile(reportId, summary, OffsetDateTime.now(clock), currentActor.userId());
+        auditTrail.record("NationalReport", report.reportKey(), "COMPILED", "Synthèse nationale enregistrée");
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewReport get(HalfYear halfYear) {
+        return reports.find(ReviewReport.SCOPE_NATIONAL, halfYear.toString())
+                .orElseThrow(() -> ApiException.notFound("Rapport national introuvable : " + halfYear));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<ReviewReport> find(HalfYear halfYear) {
+        return reports.find(ReviewReport.SCOPE_NATIONAL, halfYear.toString());
+    }
+}
