@@ -1,0 +1,139 @@
+package bj.gouv.masm.reporting;
+
+import bj.gouv.masm.shared.ApiException;
+import bj.gouv.masm.shared.CurrentActor;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SIDoFFE indicator values of a report (table report_indicator_value). An upload is all or nothing:
+ * unknown codes, values that do not fit the indicator's unit and duplicated codes are listed in one
+ * 400 and nothing is written. A valid upload replaces earlier values of the same codes.
+ */
+@Service
+public class IndicatorValueService {
+
+    private final JdbcTemplate jdbc;
+    private final IndicatorCatalogue catalogue;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    public IndicatorValueService(JdbcTemplate jdbc, IndicatorCatalogue catalogue, CurrentActor currentActor, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** One uploaded value as received (raw text or number), before checks. */
+    public record RawValue(String code, Object value) {
+    }
+
+    public record StoredValue(String code, String label, String unit, BigDecimal value) {
+    }
+
+    /** @return the number of distinct indicators now reported for the report */
+    @Transactional
+    public int upload(Long reportId, List<RawValue> values) {
+        if (values == null || values.isEmpty()) {
+            throw ApiException.badRequest("Aucune valeur d'indicateur transmise");
+        }
+        Map<String, SidoffeIndicator> known = catalogue.activeByCode();
+        Set<String> unknown = new LinkedHashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            RawValue raw = values.get(i);
+            String field = "values[" + i + "]";
+            String code = raw == null || raw.code() == null ? "" : raw.code().trim().toUpperCase(Locale.ROOT);
+            SidoffeIndicator indicator = known.get(code);
+            if (indicator == null) {
+                unknown.add(code.isEmpty() ? "(code vide)" : code);
+                errors.add(new ApiException.FieldError(field, "code d'indicateur inconnu « " + code + " »"));
+                continue;
+            }
+            if (!seen.add(code)) {
+                duplicates.add(code);
+                errors.add(new ApiException.FieldError(field, code + " : indicateur transmis plusieurs fois"));
+                continue;
+            }
+            BigDecimal value = parse(raw.value());
+            if (value == null) {
+                errors.add(new ApiException.FieldError(field, code + " : valeur non numérique « " + raw.value() + " »"));
+                continue;
+            }
+            String problem = indicator.unit().check(value);
+            if (problem != null) {
+                errors.add(new ApiException.FieldError(field, code + " (" + indicator.unit() + ") : " + problem
+                        + " (reçu " + value.toPlainString() + ")"));
+                continue;
+            }
+            rows.add(new Object[] {code, value});
+        }
+        if (!errors.isEmpty()) {
+            StringBuilder message = new StringBuilder("Valeurs d'indicateurs refusées, rien n'a été enregistré : ")
+                    .append(errors.size()).append(" erreur(s)");
+            if (!unknown.isEmpty()) {
+                message.append(" ; codes inconnus : ").append(String.join(", ", unknown));
+            }
+            if (!duplicates.isEmpty()) {
+                message.append(" ; codes en double : ").append(String.join(", ", duplicates));
+            }
+            throw new ApiException(HttpStatus.BAD_REQUEST, message.toString(), errors);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String actor = currentActor.userId();
+        for (Object[] row : rows) {
+            jdbc.update("delete from report_indicator_value where report_id = ? and indicator_code = ?", reportId, row[0]);
+            jdbc.update("insert into report_indicator_value (report_id, indicator_code, indicator_value, created_at, created_by) "
+                    + "values (?, ?, ?, ?, ?)", reportId, row[0], row[1], now, actor);
+        }
+        return count(reportId);
+    }
+
+    static BigDecimal parse(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString());
+        }
+        String text = value.toString().trim().replace('\u00A0', ' ').replace(" ", "").replace(',', '.');
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Reported indicators: values of indicators still in the active catalogue. */
+    public int count(Long reportId) {
+        Integer n = jdbc.queryForObject("select count(*) from report_indicator_value v join sidoffe_indicator i "
+                + "on i.code = v.indicator_code where v.report_id = ? and i.active = true", Integer.class, reportId);
+        return n == null ? 0 : n;
+    }
+
+    public List<StoredValue> list(Long reportId) {
+        return jdbc.query("select v.indicator_code, i.label, i.unit, v.indicator_value from report_indicator_value v "
+                        + "join sidoffe_indicator i on i.code = v.indicator_code where v.report_id = ? order by i.sort_order",
+                (rs, n) -> new StoredValue(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4).stripTrailingZeros()), reportId);
+    }
+}

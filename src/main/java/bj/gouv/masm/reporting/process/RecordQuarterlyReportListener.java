@@ -1,0 +1,172 @@
+package bj.gouv.masm.reporting.process;
+
+import static bj.gouv.masm.reporting.ReportingVariables.*;
+
+import bj.gouv.masm.reference.ReferenceCategory;
+import bj.gouv.masm.reference.ReferenceDataService;
+import bj.gouv.masm.reference.ReferenceItem;
+import bj.gouv.masm.reporting.ActivityInput;
+import bj.gouv.masm.reporting.QuarterlyReport;
+import bj.gouv.masm.reporting.QuarterlyReportService;
+import bj.gouv.masm.reporting.ReportActivityService;
+import bj.gouv.masm.reporting.ReportingFormException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of Task_RecordQuarterlyReport: checks the form again on the server, stores the
+ * report, its beneficiaries by target group and its activities (dynamic list {@code activities}), and
+ * leaves only counts and decisions in the process. Invalid data: French message, task stays open.
+ */
+@Component("recordQuarterlyReportListener")
+public class RecordQuarterlyReportListener implements TaskListener {
+
+    private final QuarterlyReportService reports;
+    private final ReportActivityService activities;
+    private final ReferenceDataService reference;
+    private final ObjectMapper objectMapper;
+
+    public RecordQuarterlyReportListener(QuarterlyReportService reports, ReportActivityService activities,
+                                         ReferenceDataService reference, ObjectMapper objectMapper) {
+        this.reports = reports;
+        this.activities = activities;
+        this.reference = reference;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String key = task.getExecution().getProcessBusinessKey();
+        Map<String, Long> byGroup = new LinkedHashMap<>();
+        for (ReferenceItem group : reference.list(ReferenceCategory.TARGET_GROUP)) {
+            Long count = toLong(task.getVariable(beneficiariesVariable(group.code())), group.label());
+            if (count != null) {
+                byGroup.put(group.code(), count);
+            }
+        }
+        QuarterlyReportService.ReportForm form = new QuarterlyReportService.ReportForm(
+                toBoolean(task.getVariable(REPORT_RECEIVED)),
+                (String) task.getVariable(ACTIVITIES_SUMMARY),
+                toLong(task.getVariable(BENEFICIARIES_REACHED), "total"),
+                byGroup,
+                parseActivities(task.getVariable(ACTIVITIES)));
+        QuarterlyReport report = reports.recordReport(key, form, task.getDueDate());
+        task.removeVariable(ACTIVITIES);
+        task.setVariable(REPORT_RECEIVED, form.received());
+        task.setVariable(ACTIVITIES_RECORDED, activities.count(report.getId()));
+        task.setVariable(INDICATORS_REPORTED, report.getIndicatorsReported());
+        if (report.getBeneficiariesReached() != null) {
+            task.setVariable(BENEFICIARIES_REACHED, report.getBeneficiariesReached());
+        }
+    }
+
+    /** WOMEN → beneficiariesWomen, ELDERLY → beneficiariesElderly (form keys). */
+    public static String beneficiariesVariable(String targetGroup) {
+        StringBuilder name = new StringBuilder(BENEFICIARIES_PREFIX);
+        for (String part : targetGroup.toLowerCase(Locale.ROOT).split("_")) {
+            if (!part.isEmpty()) {
+                name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return name.toString();
+    }
+
+    private static Boolean toBoolean(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+            case "true", "oui" -> true;
+            case "false", "non" -> false;
+            default -> throw new ReportingFormException("« Rapport reçu » doit être oui ou non.");
+        };
+    }
+
+    private static Long toLong(Object value, String what) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Number n) {
+            if (n.doubleValue() != Math.floor(n.doubleValue())) {
+                throw new ReportingFormException("Bénéficiaires (" + what + ") : un nombre entier est attendu.");
+            }
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new ReportingFormException("Bénéficiaires (" + what + ") : un nombre entier est attendu.");
+        }
+    }
+
+    /** Accepts the form's Json list (Spin), a JSON string or a Java list of maps. */
+    List<ActivityInput> parseActivities(Object value) {
+        List<ActivityInput> list = new ArrayList<>();
+        if (value == null) {
+            return list;
+        }
+        JsonNode root;
+        try {
+            root = value instanceof String || value.getClass().getName().startsWith("org.camunda.spin")
+                    ? objectMapper.readTree(value.toString()) : objectMapper.valueToTree(value);
+        } catch (Exception e) {
+            throw new ReportingFormException("Liste des activités illisible.");
+        }
+        if (root == null || root.isNull()) {
+            return list;
+        }
+        if (!root.isArray()) {
+            throw new ReportingFormException("Liste des activités illisible.");
+        }
+        int i = 0;
+        for (JsonNode node : root) {
+            i++;
+            list.add(new ActivityInput(text(node, "department"), text(node, "commune"), text(node, "domain"),
+                    text(node, "targetGroup"), text(node, "description"), date(node, "startDate", i),
+                    date(node, "endDate", i), number(node, "budgetXof", i), number(node, "beneficiaries", i)));
+        }
+        return list;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().trim();
+    }
+
+    private static LocalDate date(JsonNode node, String field, int index) {
+        String text = text(node, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new ReportingFormException("Activité " + index + " : date invalide « " + text + " ».");
+        }
+    }
+
+    private static Long number(JsonNode node, String field, int index) {
+        String text = text(node, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(text).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new ReportingFormException("Activité " + index + " : nombre entier attendu pour " + field + " (« " + text + " »).");
+        }
+    }
+}
