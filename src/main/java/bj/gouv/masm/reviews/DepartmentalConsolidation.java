@@ -85,6 +85,19 @@ public class DepartmentalConsolidation {
                 number(reports.get("confirmed")).intValue(), true, lines);
     }
 
+    /**
+     * Conventions in force nationally during the half-year (each counted once, even when a partner
+     * works in several departments): {@code [conventions, partners]}.
+     */
+    public int[] nationalConventions(HalfYear halfYear) {
+        String in = String.join(", ", STATUSES_IN_FORCE.stream().map(s -> "'" + s + "'").toList());
+        Map<String, Object> row = jdbc.queryForMap("select count(distinct c.id) as conventions, "
+                + "count(distinct c.partner_id) as partners from convention c "
+                + "where c.start_date <= ? and c.end_date >= ? and c.status in (" + in + ")",
+                Date.valueOf(halfYear.end()), Date.valueOf(halfYear.start()));
+        return new int[] {number(row.get("conventions")).intValue(), number(row.get("partners")).intValue()};
+    }
+
     /** Partners invited by default: every partner with an ACTIVE convention in force in the department. */
     public List<Long> partnersWithActiveConvention(String department, HalfYear halfYear) {
         return jdbc.queryForList("select distinct c.partner_id " + conventionsOf(List.of("ACTIVE"))

@@ -15,19 +15,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class NationalReportService {
 
     private final ReviewReportStore reports;
+    private final DepartmentalConsolidation consolidation;
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    public NationalReportService(ReviewReportStore reports, AuditTrail auditTrail, CurrentActor currentActor,
+    public NationalReportService(ReviewReportStore reports, DepartmentalConsolidation consolidation, AuditTrail auditTrail, CurrentActor currentActor,
                                  Clock clock) {
         this.reports = reports;
+        this.consolidation = consolidation;
         this.auditTrail = auditTrail;
         this.currentActor = currentActor;
         this.clock = clock;
     }
 
-    /** Merges the departmental reports of the half-year (idempotent: an existing national report is kept). */
+    /**
+     * Merges the departmental reports of the half-year: reports, activities, beneficiaries, budget and
+     * sanctions are summed (each belongs to one department), conventions and partners in force are
+     * counted once nationally. Idempotent: an existing national report is kept.
+     */
+    /* Merges the departmental reports of the half-year (idempotent: an existing national report is kept). */
     @Transactional
     public ReviewReport merge(HalfYear halfYear) {
         var existing = reports.find(ReviewReport.SCOPE_NATIONAL, halfYear.toString());
@@ -38,7 +45,9 @@ public class NationalReportService {
         for (ReviewReport report : reports.departmentalReportsOf(halfYear)) {
             byDepartment.put(report.department(), report.figures());
         }
-        ReviewFigures national = ReviewFigures.merge(byDepartment);
+        // sums of the departmental reports, except conventions and partners: counted once nationally
+        int[] conventions = consolidation.nationalConventions(halfYear);
+        ReviewFigures national = ReviewFigures.merge(byDepartment).withConventions(conventions[0], conventions[1]);
         long id = reports.insert(ReviewReport.SCOPE_NATIONAL, halfYear.toString(), null, halfYear, national,
                 byDepartment.size(), OffsetDateTime.now(clock), currentActor.userId());
         auditTrail.record("NationalReport", halfYear.toString(), "MERGED",

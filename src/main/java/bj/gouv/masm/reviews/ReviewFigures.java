@@ -36,6 +36,13 @@ public record ReviewFigures(int activeConventions, int partnersWithConvention, i
                 .orElse(new Line(dimension, code, 0, 0, 0));
     }
 
+    /** The same figures with national distinct convention and partner counts. */
+    public ReviewFigures withConventions(int conventions, int partners) {
+        return new ReviewFigures(conventions, partners, reportsExpected, reportsReceived, reportsOnTime, reportsLate,
+                reportsMissed, activities, beneficiaries, budgetSpentXof, warnings, revocationsProposed,
+                revocationsConfirmed, reportingDataAvailable, lines);
+    }
+
     /** Reports received / expected, 0..1 (0 when nothing was expected). */
     public double reportingRate() {
         return reportsExpected == 0 ? 0 : (double) reportsReceived / reportsExpected;
