@@ -21,9 +21,12 @@ public class ReviewController {
     private final DepartmentalReviewService reviews;
     private final NationalReportService nationalReports;
     private final RecommendationService recommendations;
+    private final ReviewReportExporter exporter;
 
     public ReviewController(HalfYearOpeningService openingService, DepartmentalReviewService reviews,
-                            NationalReportService nationalReports, RecommendationService recommendations) {
+                            NationalReportService nationalReports, RecommendationService recommendations,
+                            ReviewReportExporter exporter) {
+        this.exporter = exporter;
         this.openingService = openingService;
         this.reviews = reviews;
         this.nationalReports = nationalReports;
@@ -67,6 +70,23 @@ public class ReviewController {
                 .getContent().stream().map(RecommendationView::of).toList();
         body.put("recommendations", recs);
         return body;
+    }
+
+    /** The report as CSV (semicolon-separated, UTF-8 with BOM). */
+    @GetMapping("/{key}/report.csv")
+    public ResponseEntity<String> csv(@PathVariable String key) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"revue-" + key + ".csv\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .body(exporter.csv(key));
+    }
+
+    /** A printable HTML summary for the meeting (print it, or save it as PDF from the browser). */
+    @GetMapping("/{key}/report.html")
+    public ResponseEntity<String> html(@PathVariable String key) {
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/html;charset=UTF-8"))
+                .body(exporter.html(key));
     }
 
     static ApiException notFound(String key) {

@@ -7,6 +7,7 @@ import bj.gouv.masm.conventions.ConventionStatus;
 import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerKind;
 import bj.gouv.masm.security.Groups;
+import java.net.http.HttpResponse;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,7 +32,7 @@ class DepartmentalConsolidationTests extends ReviewsTestSupport {
     DepartmentalConsolidation consolidation;
 
     @Test
-    void shouldConsolidateTheHalfYearAndCompileTheNationalReportFromTheTwelveReviews() {
+    void shouldConsolidateTheHalfYearAndCompileTheNationalReportFromTheTwelveReviews() throws Exception {
         Fixture f = fixture();
 
         // the query layer, directly
@@ -118,6 +119,41 @@ class DepartmentalConsolidationTests extends ReviewsTestSupport {
         assertThat(reportStore.find(ReviewReport.SCOPE_NATIONAL, "2091-S1").orElseThrow().summary())
                 .isEqualTo("Semestre satisfaisant au Mono.");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(calendar.getId()).count()).isZero();
+
+        assertDownloads(f);
+    }
+
+    /** The reports for the meeting: CSV and printable HTML, scoped like the reviews. */
+    private void assertDownloads(Fixture f) throws Exception {
+        HttpResponse<String> csv = get("/api/reviews/MONO_2091-S1/report.csv", "cps.mono");
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("revue-MONO_2091-S1.csv");
+        assertThat(csv.body()).startsWith("\uFEFFrubrique;code;libelle;valeur;activites;beneficiaires;budget_fcfa;responsable;echeance")
+                .contains("Synthèse;;Conventions en vigueur;3;")
+                .contains("Synthèse;;Rapports trimestriels attendus;5;")
+                .contains("Domaine;CHILD_PROTECTION;Protection de l'enfant;;2;200;1500000;;")
+                .contains("Groupe cible;WOMEN;Femmes;;1;300;2500000;;");
+        HttpResponse<String> html = get("/api/reviews/MONO_2091-S1/report.html", "dpaf.agent");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(html.body()).contains("Revue sectorielle départementale — Mono — 1er semestre 2091")
+                .contains("Salle de conférence du CPS").contains(f.a().getName()).contains("24/06/2091")
+                .contains("Protection de l&#39;enfant");
+        HttpResponse<String> hidden = get("/api/reviews/MONO_2091-S1/report.csv", "cps.borgou");
+        assertThat(hidden.statusCode()).isEqualTo(404);
+        assertThat(hidden.body()).contains("\"message\"");
+        assertThat(get("/api/reviews/NOPE_2091-S1/report.html", "dpaf.agent").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> nationalCsv = get("/api/reviews/2091-S1/report.csv", "cps.borgou");
+        assertThat(nationalCsv.statusCode()).isEqualTo(200);
+        assertThat(nationalCsv.body()).contains("Synthèse;;Rapports départementaux compilés;12;")
+                .contains("Département;MONO;Mono;;3;500;4000000;;");
+        assertThat(get("/api/reviews/2091-S1/report.html", "manager").body())
+                .contains("Rapport national semestriel — 1er semestre 2091").contains("Semestre satisfaisant au Mono.");
+        HttpResponse<String> json = get("/api/reviews/MONO_2091-S1", "cps.mono");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"status\":\"HELD\"").contains("\"activeConventions\":3");
     }
 
     private static void assertMonoFigures(ReviewFigures mono) {
