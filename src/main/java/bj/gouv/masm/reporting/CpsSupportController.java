@@ -1,0 +1,34 @@
+package bj.gouv.masm.reporting;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Records CPS support to a partner's activity; refused (409) for a partner without a convention in force. */
+@RestController
+@RequestMapping("/api/cps-support")
+public class CpsSupportController {
+
+    private final CpsSupportService service;
+
+    public CpsSupportController(CpsSupportService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public CpsSupportService.Support record(@RequestBody CpsSupportService.SupportRequest request) {
+        return service.record(request);
+    }
+
+    @GetMapping
+    public List<CpsSupportService.Support> list(@RequestParam Long partnerId) {
+        return service.ofPartner(partnerId);
+    }
+}

@@ -1,0 +1,35 @@
+package bj.gouv.masm.reporting.regularisation;
+
+import bj.gouv.masm.conventions.DossierFiledEvent;
+import bj.gouv.masm.reporting.EngineCalls;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When an OSC files its convention dossier, any OscRegularisation waiting for it ends (message
+ * {@code OscDossierFiled}, matched on the process variable {@code partnerId}). Runs in the filing's
+ * transaction: both happen or neither; no regularisation waiting is not an error.
+ */
+@Component
+public class DossierFiledListener {
+
+    private final RuntimeService runtimeService;
+    private final EngineCalls engineCalls;
+
+    public DossierFiledListener(RuntimeService runtimeService, EngineCalls engineCalls) {
+        this.runtimeService = runtimeService;
+        this.engineCalls = engineCalls;
+    }
+
+    @EventListener
+    public void onDossierFiled(DossierFiledEvent event) {
+        if (event.partnerId() == null) {
+            return;
+        }
+        engineCalls.asSystem(() -> runtimeService.createMessageCorrelation(RegularisationVariables.MESSAGE_DOSSIER_FILED)
+                .processInstanceVariableEquals(RegularisationVariables.PARTNER_ID, event.partnerId())
+                .setVariable(RegularisationVariables.DOSSIER_REFERENCE, event.dossierReference())
+                .correlateAllWithResult());
+    }
+}
