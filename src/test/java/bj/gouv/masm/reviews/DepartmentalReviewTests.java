@@ -54,8 +54,12 @@ class DepartmentalReviewTests extends ReviewsTestSupport {
                 .activityId("BoundaryEvent_ReviewNotHeldInTime").singleResult().getId());
         assertThat(task(alibori, "Task_EscalateLateReview")).isNotNull();
         setClock(2099, 1, 12, 10);
+        // the CPS clerk works the tasks under its own name (candidate group rights), recorded as the actor
+        processEngine.getIdentityService().setAuthentication("cps.alibori", List.of("cps-alibori"));
         prepare(alibori, "2099-01-10");
         hold(alibori, "2099-01-10", null);
+        processEngine.getIdentityService().clearAuthentication();
+        assertThat(reviewRepository.findByBusinessKey("ALIBORI_2098-S2").orElseThrow().getUpdatedBy()).isEqualTo("cps.alibori");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(alibori.getId()).count()).isZero();
         assertThat(reviewRepository.findByBusinessKey("ALIBORI_2098-S2").orElseThrow().getStatus())
                 .isEqualTo(DepartmentalReview.Status.HELD);
