@@ -14,7 +14,8 @@ public final class ReviewVariables {
 
     // ReviewCalendar
     public static final String HALF_YEAR = "halfYear";
-    public static final String DEPARTMENTS = "departments";
+    /** Multi-instance element variable of ReviewCalendar (mapped to {@code department} in each review). */
+    public static final String REVIEW_DEPARTMENT = "reviewDepartment";
     public static final String HALF_YEAR_ALREADY_OPEN = "halfYearAlreadyOpen";
     public static final String NATIONAL_REPORT_ID = "nationalReportId";
     public static final String NATIONAL_REPORT_TEXT = "nationalReportText";

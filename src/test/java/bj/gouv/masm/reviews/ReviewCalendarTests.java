@@ -24,6 +24,8 @@ class ReviewCalendarTests extends ReviewsTestSupport {
         ProcessInstance calendar = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ReviewVariables.CALENDAR_PROCESS).processInstanceBusinessKey("2093-S1").singleResult();
         assertThat(calendar).as("the calendar instance waits for the twelve").isNotNull();
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(calendar.getId())
+                .variableName("department").count()).as("the calendar is not a departmental case").isZero();
         // each review is scoped to its department and its CPS works it
         ProcessInstance borgou = reviewInstance("BORGOU", halfYear);
         assertThat(runtimeService.getVariable(borgou.getId(), "department")).isEqualTo("BORGOU");
