@@ -132,6 +132,45 @@ class DepartmentalReviewTests extends ReviewsTestSupport {
         });
     }
 
+    @Test
+    void shouldAcceptTheFormsAsTasklistSubmitsThemOverEngineRest() throws Exception {
+        HalfYear halfYear = new HalfYear(2087, 2);
+        setClock(2087, 12, 1, 8);
+        openHalfYear(halfYear);
+        ProcessInstance couffo = reviewInstance("COUFFO", halfYear);
+        Task prepare = task(couffo, "Task_PrepareDepartmentalReview");
+        // Tasklist sends checklists and dynamic lists as Json variables, dates as strings, numbers as Long
+        var prepared = post("/engine-rest/task/" + prepare.getId() + "/submit-form", "cps.couffo", """
+                {"variables": {"plannedOn": {"value": "2087-12-15", "type": "String"},
+                  "venue": {"value": "Aplahoué", "type": "String"},
+                  "invitedPartners": {"value": "[]", "type": "Json"}}}""");
+        assertThat(prepared.statusCode()).as(prepared.body()).isEqualTo(204);
+        Task meeting = task(couffo, "Task_HoldDepartmentalReview");
+        setClock(2087, 12, 16, 10);
+        var refused = post("/engine-rest/task/" + meeting.getId() + "/submit-form", "cps.couffo", """
+                {"variables": {"heldOn": {"value": "2087-12-15", "type": "String"},
+                  "minutes": {"value": "CR", "type": "String"},
+                  "participantsCount": {"value": 18, "type": "Long"},
+                  "reviewRecommendations": {"value": "[{\\"text\\":\\"Suivre les OSC\\",\\"dueDate\\":\\"2088-03-31\\"}]", "type": "Json"}}}""");
+        assertThat(refused.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(refused.body()).contains("Recommandation n° 1 : le responsable");
+        var held = post("/engine-rest/task/" + meeting.getId() + "/submit-form", "cps.couffo", """
+                {"variables": {"heldOn": {"value": "2087-12-15", "type": "String"},
+                  "minutes": {"value": "Compte rendu de la revue du Couffo", "type": "String"},
+                  "participantsCount": {"value": 18, "type": "Long"},
+                  "reviewRecommendations": {"value": "[{\\"text\\":\\"Suivre les OSC\\",\\"owner\\":\\"cps-couffo\\",\\"dueDate\\":\\"2088-03-31\\"}]", "type": "Json"}}}""");
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(204);
+        DepartmentalReview review = reviewRepository.findByBusinessKey("COUFFO_2087-S2").orElseThrow();
+        assertThat(review.getStatus()).isEqualTo(DepartmentalReview.Status.HELD);
+        assertThat(review.getParticipantsCount()).isEqualTo(18);
+        assertThat(review.getUpdatedBy()).isEqualTo("cps.couffo");
+        assertThat(recommendationRepository.findBySourceTypeAndSourceKeyOrderById(RecommendationSource.DEPARTMENTAL_REVIEW,
+                "COUFFO_2087-S2")).singleElement().satisfies(r -> {
+                    assertThat(r.getText()).isEqualTo("Suivre les OSC");
+                    assertThat(r.getCreatedBy()).isEqualTo("cps.couffo");
+                });
+    }
+
     static Object json(String text) {
         return SpinValues.jsonValue(text).create();
     }
