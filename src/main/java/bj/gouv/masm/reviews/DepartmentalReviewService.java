@@ -101,6 +101,12 @@ public class DepartmentalReviewService {
     }
 
     @Transactional(readOnly = true)
+    public List<DepartmentalReview> visibleReviewsOf(HalfYear halfYear) {
+        return reviews.findByHalfYearKeyOrderByDepartment(halfYear.toString()).stream()
+                .filter(r -> accessScope.canSeeDepartment(r.getDepartment())).toList();
+    }
+
+    @Transactional(readOnly = true)
     public ReviewReport reportOf(DepartmentalReview review) {
         return reports.find(ReviewReport.SCOPE_DEPARTMENT, review.getBusinessKey())
                 .orElseThrow(() -> ApiException.notFound("Rapport introuvable : " + review.getBusinessKey()));
@@ -256,7 +262,8 @@ public class DepartmentalReviewService {
 
     @Transactional(readOnly = true)
     public List<Map<String, Object>> notificationsOf(String key) {
-        return jdbc.queryForList("select recipient_group, kind, subject, body, created_at, created_by "
+        return jdbc.queryForList("select recipient_group as \"recipientGroup\", kind as \"kind\", subject as \"subject\", "
+                + "body as \"body\", created_at as \"createdAt\", created_by as \"createdBy\" "
                 + "from review_notification where related_key = ? order by id", key);
     }
 

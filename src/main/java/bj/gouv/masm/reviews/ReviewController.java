@@ -69,7 +69,25 @@ public class ReviewController {
         List<RecommendationView> recs = recommendations.search(null, null, null, review.getBusinessKey(), 0, 200)
                 .getContent().stream().map(RecommendationView::of).toList();
         body.put("recommendations", recs);
+        body.put("notifications", reviews.notificationsOf(review.getBusinessKey()));
         return body;
+    }
+
+    /** The departmental reviews of a half-year the caller may see (DPAF: all twelve), with their progress. */
+    @GetMapping
+    public List<Map<String, Object>> list(@org.springframework.web.bind.annotation.RequestParam String halfYear) {
+        return reviews.visibleReviewsOf(HalfYear.parse(halfYear)).stream().map(review -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("businessKey", review.getBusinessKey());
+            row.put("department", review.getDepartment());
+            row.put("status", review.getStatus());
+            row.put("deadline", review.getDeadline());
+            row.put("plannedOn", review.getPlannedOn());
+            row.put("heldOn", review.getHeldOn());
+            row.put("escalatedAt", review.getEscalatedAt());
+            row.put("dpafCopyAt", review.getDpafCopyAt());
+            return row;
+        }).toList();
     }
 
     /** The report as CSV (semicolon-separated, UTF-8 with BOM). */

@@ -153,7 +153,14 @@ class DepartmentalConsolidationTests extends ReviewsTestSupport {
                 .contains("Rapport national semestriel — 1er semestre 2091").contains("Semestre satisfaisant au Mono.");
         HttpResponse<String> json = get("/api/reviews/MONO_2091-S1", "cps.mono");
         assertThat(json.statusCode()).isEqualTo(200);
-        assertThat(json.body()).contains("\"status\":\"HELD\"").contains("\"activeConventions\":3");
+        assertThat(json.body()).contains("\"status\":\"HELD\"").contains("\"activeConventions\":3")
+                .contains("\"kind\":\"REVIEW_COPY\"");
+        HttpResponse<String> all = get("/api/reviews?halfYear=2091-S1", "dpaf.agent");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body().split("\"businessKey\"", -1)).hasSize(13);
+        HttpResponse<String> own = get("/api/reviews?halfYear=2091-S1", "cps.mono");
+        assertThat(own.body()).contains("MONO_2091-S1").doesNotContain("ZOU_2091-S1");
+        assertThat(get("/api/reviews?halfYear=2091-S9", "dpaf.agent").statusCode()).isEqualTo(400);
     }
 
     private static void assertMonoFigures(ReviewFigures mono) {
