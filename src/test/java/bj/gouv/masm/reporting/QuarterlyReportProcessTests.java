@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
@@ -261,10 +260,5 @@ class QuarterlyReportProcessTests extends ReportingTestSupport {
                 .processInstanceBusinessKey(businessKey).singleResult();
         assertThat(instance.getEndTime()).as("process ended").isNotNull();
         return instance.getEndActivityId();
-    }
-
-    @SuppressWarnings("unused")
-    private ProcessInstance instance(String key) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
     }
 }
