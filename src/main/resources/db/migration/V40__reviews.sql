@@ -23,7 +23,7 @@ create table departmental_review (
     half_year_key varchar(7) not null,
     review_year int not null,
     semester int not null check (semester in (1, 2)),
-    status varchar(12) not null check (status in ('OPEN', 'PREPARED', 'HELD')),
+    status varchar(12) not null check (status in ('OPEN', 'PREPARED', 'HELD', 'NOT_HELD')),
     process_instance_id varchar(64),
     deadline timestamp with time zone not null,
     planned_on date,

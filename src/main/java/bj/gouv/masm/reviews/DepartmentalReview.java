@@ -17,7 +17,8 @@ import java.time.OffsetDateTime;
 @Table(name = "departmental_review")
 public class DepartmentalReview {
 
-    public enum Status { OPEN, PREPARED, HELD }
+    /** NOT_HELD: closed by DPAF after the deadline without a meeting, so the half-year can be compiled. */
+    public enum Status { OPEN, PREPARED, HELD, NOT_HELD }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -121,6 +122,10 @@ public class DepartmentalReview {
         this.minutes = minutes;
         this.participantsCount = participantsCount;
         this.status = Status.HELD;
+    }
+
+    public void closeNotHeld() {
+        this.status = Status.NOT_HELD;
     }
 
     public HalfYear halfYear() {

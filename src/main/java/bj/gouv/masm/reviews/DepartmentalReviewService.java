@@ -253,11 +253,29 @@ public class DepartmentalReviewService {
         auditTrail.record("DepartmentalReview", review.getBusinessKey(), "ESCALATED", "Revue non tenue à temps");
     }
 
+    /** DPAF's answer to a late review: remind the CPS and wait, or close the review as not held. */
     @Transactional
-    public void recordEscalationHandled(Long reviewId, Object actionValue) {
+    public void recordEscalationHandled(Long reviewId, Object decisionValue, Object actionValue) {
         DepartmentalReview review = get(reviewId);
+        String decision = FormValues.requiredText(decisionValue, "Décision", 20);
+        if (!ReviewVariables.LATE_REVIEW_REMIND.equals(decision) && !ReviewVariables.LATE_REVIEW_CLOSE_NOT_HELD.equals(decision)) {
+            throw new ReviewFormException("Décision inconnue : « " + decision + " » (relancer ou clore la revue comme non tenue).");
+        }
         String action = FormValues.requiredText(actionValue, "Suite donnée", 2000);
-        auditTrail.record("DepartmentalReview", review.getBusinessKey(), "ESCALATION_HANDLED", action);
+        if (ReviewVariables.LATE_REVIEW_CLOSE_NOT_HELD.equals(decision) && review.getStatus() == DepartmentalReview.Status.HELD) {
+            throw new ReviewFormException("La revue " + review.getBusinessKey() + " a été tenue : elle ne peut pas être close comme non tenue.");
+        }
+        auditTrail.record("DepartmentalReview", review.getBusinessKey(), "ESCALATION_HANDLED", decision + " : " + action);
+    }
+
+    /** Closed by DPAF without a meeting: the half-year can be compiled without waiting any longer. */
+    @Transactional
+    public void closeNotHeld(Long reviewId) {
+        DepartmentalReview review = get(reviewId);
+        review.closeNotHeld();
+        review.touch(currentActor.userId(), OffsetDateTime.now(clock));
+        reviews.saveAndFlush(review);
+        auditTrail.record("DepartmentalReview", review.getBusinessKey(), "CLOSED_NOT_HELD", "Revue close sans tenue par la DPAF");
     }
 
     @Transactional(readOnly = true)

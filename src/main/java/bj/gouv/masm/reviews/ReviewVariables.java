@@ -37,6 +37,9 @@ public final class ReviewVariables {
     public static final String PARTICIPANTS_COUNT = "participantsCount";
     public static final String REVIEW_RECOMMENDATIONS = "reviewRecommendations";
     public static final String ESCALATION_ACTION = "escalationAction";
+    public static final String LATE_REVIEW_DECISION = "lateReviewDecision";
+    public static final String LATE_REVIEW_REMIND = "REMIND";
+    public static final String LATE_REVIEW_CLOSE_NOT_HELD = "CLOSE_NOT_HELD";
 
     // NationalReview
     public static final String REVIEW_YEAR = "reviewYear";

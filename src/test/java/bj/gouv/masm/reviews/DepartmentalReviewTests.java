@@ -43,16 +43,32 @@ class DepartmentalReviewTests extends ReviewsTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from review_notification where kind = 'REVIEW_LATE' "
                 + "and related_key = 'BORGOU_2098-S2'", Integer.class)).isEqualTo(1);
 
-        // DPAF must say what it did
-        assertThatThrownBy(() -> taskService.complete(escalation.getId(), Map.of()))
+        // DPAF must decide and say what it did; reminding keeps the review waiting
+        assertThatThrownBy(() -> taskService.complete(escalation.getId(), Map.of("lateReviewDecision", "REMIND")))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Suite donnée");
-        taskService.complete(escalation.getId(), Map.of("escalationAction", "CPS relancé, revue fixée au 10 janvier"));
+        assertThatThrownBy(() -> taskService.complete(escalation.getId(), Map.of("escalationAction", "Relance")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Décision");
+        taskService.complete(escalation.getId(), Map.of("lateReviewDecision", "REMIND",
+                "escalationAction", "CPS relancé, revue fixée au 10 janvier"));
         assertThat(task(borgou, "Task_EscalateLateReview")).isNull();
+        assertThat(task(borgou, "Task_PrepareDepartmentalReview")).isNotNull();
+
+        // Atacora never meets: DPAF closes its review as not held, so the half-year is not blocked
+        ProcessInstance atacora = reviewInstance("ATACORA", halfYear);
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(atacora.getId()).timers()
+                .activityId("BoundaryEvent_ReviewNotHeldInTime").singleResult().getId());
+        taskService.complete(task(atacora, "Task_EscalateLateReview").getId(), Map.of("lateReviewDecision", "CLOSE_NOT_HELD",
+                "escalationAction", "Aucune date possible avant la revue nationale"));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(atacora.getId()).count()).isZero();
+        assertThat(reviewRepository.findByBusinessKey("ATACORA_2098-S2").orElseThrow().getStatus())
+                .isEqualTo(DepartmentalReview.Status.NOT_HELD);
 
         // Alibori escalates too, but holds its review: the open escalation becomes moot and ends with the review
         managementService.executeJob(managementService.createJobQuery().processInstanceId(alibori.getId()).timers()
                 .activityId("BoundaryEvent_ReviewNotHeldInTime").singleResult().getId());
         assertThat(task(alibori, "Task_EscalateLateReview")).isNotNull();
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(atacora.getId())
+                .activityId("EndEvent_DepartmentalReviewNotHeld").count()).isEqualTo(1);
         setClock(2099, 1, 12, 10);
         // the CPS clerk works the tasks under its own name (candidate group rights), recorded as the actor
         processEngine.getIdentityService().setAuthentication("cps.alibori", List.of("cps-alibori"));

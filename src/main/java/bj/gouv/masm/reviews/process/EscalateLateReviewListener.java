@@ -28,7 +28,7 @@ public class EscalateLateReviewListener implements TaskListener {
                     + " (statut : " + review.getStatus() + ", date prévue : "
                     + (review.getPlannedOn() == null ? "non fixée" : review.getPlannedOn()) + ").");
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            reviews.recordEscalationHandled(reviewId, task.getVariable(ESCALATION_ACTION));
+            reviews.recordEscalationHandled(reviewId, task.getVariable(LATE_REVIEW_DECISION), task.getVariable(ESCALATION_ACTION));
         }
     }
 }
