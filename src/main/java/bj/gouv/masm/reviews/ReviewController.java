@@ -1,6 +1,5 @@
 package bj.gouv.masm.reviews;
 
-import bj.gouv.masm.shared.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,9 +104,5 @@ public class ReviewController {
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType("text/html;charset=UTF-8"))
                 .body(exporter.html(key));
-    }
-
-    static ApiException notFound(String key) {
-        return ApiException.notFound("Revue introuvable : " + key);
     }
 }

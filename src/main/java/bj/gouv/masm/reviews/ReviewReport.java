@@ -1,5 +1,6 @@
 package bj.gouv.masm.reviews;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -12,6 +13,7 @@ public record ReviewReport(Long id, String scope, String reportKey, String depar
     public static final String SCOPE_DEPARTMENT = "DEPARTMENT";
     public static final String SCOPE_NATIONAL = "NATIONAL";
 
+    @JsonIgnore
     public boolean isNational() {
         return SCOPE_NATIONAL.equals(scope);
     }
