@@ -1,6 +1,10 @@
 package bj.gouv.masm.conventions;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +15,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A signed convention between the Ministry and a partner (number CONV-<year>-<4 digits>). */
 @Entity
@@ -63,6 +69,29 @@ public class Convention {
 
     @Column(name = "process_instance_id")
     private String processInstanceId;
+
+    // The seven mandatory elements (domain.md): domains, obligations, monitoring & evaluation, duration
+    // (durationMonths), renewal conditions, accompaniment, accountability.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "convention_domain", joinColumns = @JoinColumn(name = "convention_id"))
+    @Column(name = "code")
+    private Set<String> domains = new TreeSet<>();
+
+    private String obligations;
+
+    @Column(name = "monitoring_arrangement")
+    private String monitoringArrangement;
+
+    @Column(name = "renewal_conditions")
+    private String renewalConditions;
+
+    private String accompaniment;
+
+    private String accountability;
+
+    /** Why the convention left ACTIVE (revocation reason, expiry, renewal). */
+    @Column(name = "closed_reason")
+    private String closedReason;
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
@@ -125,6 +154,20 @@ public class Convention {
     public void setRenewalOf(String renewalOf) { this.renewalOf = renewalOf; }
     public String getProcessInstanceId() { return processInstanceId; }
     public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
+    public Set<String> getDomains() { return domains; }
+    public void setDomains(Set<String> v) { domains.clear(); domains.addAll(v); }
+    public String getObligations() { return obligations; }
+    public void setObligations(String obligations) { this.obligations = obligations; }
+    public String getMonitoringArrangement() { return monitoringArrangement; }
+    public void setMonitoringArrangement(String v) { this.monitoringArrangement = v; }
+    public String getRenewalConditions() { return renewalConditions; }
+    public void setRenewalConditions(String renewalConditions) { this.renewalConditions = renewalConditions; }
+    public String getAccompaniment() { return accompaniment; }
+    public void setAccompaniment(String accompaniment) { this.accompaniment = accompaniment; }
+    public String getAccountability() { return accountability; }
+    public void setAccountability(String accountability) { this.accountability = accountability; }
+    public String getClosedReason() { return closedReason; }
+    public void setClosedReason(String closedReason) { this.closedReason = closedReason; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
     public String getCreatedBy() { return createdBy; }
     public OffsetDateTime getUpdatedAt() { return updatedAt; }

@@ -5,7 +5,6 @@ import bj.gouv.masm.shared.AuditTrail;
 import bj.gouv.masm.shared.CurrentActor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,15 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConventionStatusService {
 
     private final ConventionRepository conventions;
-    private final JdbcTemplate jdbc;
+    private final ConventionStatusChangeRepository history;
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    public ConventionStatusService(ConventionRepository conventions, JdbcTemplate jdbc, AuditTrail auditTrail,
-                                   CurrentActor currentActor, Clock clock) {
+    public ConventionStatusService(ConventionRepository conventions, ConventionStatusChangeRepository history,
+                                   AuditTrail auditTrail, CurrentActor currentActor, Clock clock) {
         this.conventions = conventions;
-        this.jdbc = jdbc;
+        this.history = history;
         this.auditTrail = auditTrail;
         this.currentActor = currentActor;
         this.clock = clock;
@@ -38,6 +37,12 @@ public class ConventionStatusService {
     public boolean changeStatus(String number, ConventionStatus to, String reason) {
         Convention convention = conventions.findByNumber(number)
                 .orElseThrow(() -> ApiException.notFound("Convention inconnue : " + number));
+        return changeStatus(convention, to, reason);
+    }
+
+    /** @return true if the status changed, false if the convention already had it */
+    @Transactional
+    public boolean changeStatus(Convention convention, ConventionStatus to, String reason) {
         ConventionStatus from = convention.getStatus();
         if (from == to) {
             return false;
@@ -45,11 +50,20 @@ public class ConventionStatusService {
         String actor = currentActor.userId();
         OffsetDateTime now = OffsetDateTime.now(clock);
         convention.setStatus(to);
+        convention.setClosedReason(to.isLive() ? null : reason);
         convention.touch(actor, now);
         conventions.saveAndFlush(convention);
-        jdbc.update("insert into convention_status_change (convention_id, changed_at, changed_by, from_status, to_status, reason) "
-                + "values (?, ?, ?, ?, ?, ?)", convention.getId(), now, actor, from.name(), to.name(), reason);
-        auditTrail.record("Convention", number, "STATUS_" + to.name(), from + " → " + to + (reason == null ? "" : " : " + reason));
+        history.save(new ConventionStatusChange(convention.getId(), now, actor, from == null ? null : from.name(),
+                to.name(), reason));
+        auditTrail.record(ConventionService.ENTITY, convention.getNumber(), to.name(),
+                from + " → " + to + (reason == null ? "" : " : " + reason));
         return true;
+    }
+
+    /** The first line of a newly signed convention's history (no previous status). */
+    @Transactional
+    public void recordSignature(Convention convention, String reason) {
+        history.save(new ConventionStatusChange(convention.getId(), OffsetDateTime.now(clock), currentActor.userId(),
+                null, convention.getStatus().name(), reason));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,21 +59,25 @@ public class Partner {
     private String address;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "partner_sub_sector", joinColumns = @JoinColumn(name = "partner_id"))
     @Column(name = "code")
     private Set<String> subSectors = new TreeSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "partner_domain", joinColumns = @JoinColumn(name = "partner_id"))
     @Column(name = "code")
     private Set<String> domains = new TreeSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "partner_target_group", joinColumns = @JoinColumn(name = "partner_id"))
     @Column(name = "code")
     private Set<String> targetGroups = new TreeSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "partner_department", joinColumns = @JoinColumn(name = "partner_id"))
     @Column(name = "code")
     private Set<String> departments = new TreeSet<>();

@@ -18,6 +18,8 @@ public class ReferenceDataService {
 
     private final JdbcTemplate jdbc;
     private final Map<ReferenceCategory, List<ReferenceItem>> cache = new ConcurrentHashMap<>();
+    /** Comparison key (code or label) → code, per list: imports resolve thousands of values. */
+    private final Map<ReferenceCategory, Map<String, String>> keyIndex = new ConcurrentHashMap<>();
 
     public ReferenceDataService(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -43,16 +45,19 @@ public class ReferenceDataService {
         if (codeOrLabel == null || codeOrLabel.isBlank()) {
             return Optional.empty();
         }
-        String wanted = TextNormalizer.key(codeOrLabel);
-        Map<String, String> index = new HashMap<>();
-        for (ReferenceItem item : list(category)) {
-            index.putIfAbsent(TextNormalizer.key(item.code()), item.code());
-            index.putIfAbsent(TextNormalizer.key(item.label()), item.code());
-        }
-        return Optional.ofNullable(index.get(wanted));
+        Map<String, String> index = keyIndex.computeIfAbsent(category, c -> {
+            Map<String, String> keys = new HashMap<>();
+            for (ReferenceItem item : list(c)) {
+                keys.putIfAbsent(TextNormalizer.key(item.code()), item.code());
+                keys.putIfAbsent(TextNormalizer.key(item.label()), item.code());
+            }
+            return keys;
+        });
+        return Optional.ofNullable(index.get(TextNormalizer.key(codeOrLabel)));
     }
 
     public void evictCache() {
         cache.clear();
+        keyIndex.clear();
     }
 }

@@ -1,9 +1,13 @@
 package bj.gouv.masm.security;
 
+import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.CurrentActor;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,5 +72,49 @@ public class AccessScope {
         return !CurrentActor.SYSTEM.equals(userId()) && groups().stream()
                 .noneMatch(g -> Groups.departmentOf(g) != null || Set.of(Groups.DPAF, Groups.SGM, Groups.OFFE,
                         Groups.CABINET, Groups.ADMINS).contains(g));
+    }
+
+    // ----- Refusals: the /api rule set (README, "Security and access") -----
+
+    /** The message of every 404 hiding another department's record (same as a record that does not exist). */
+    public static final String NOT_FOUND = "Introuvable";
+    public static final String FORBIDDEN = "Action non autorisée pour votre profil";
+
+    /**
+     * A record of another department does not exist for a CPS user: 404, exactly as an unknown record
+     * (conventions, reports, reviews). A record without department (a PTF's, followed centrally) is
+     * visible to national groups only.
+     */
+    public void requireDepartment(String department) {
+        if (!canSeeDepartment(department)) {
+            throw ApiException.notFound(NOT_FOUND);
+        }
+    }
+
+    /** Managers and analysts (and users in no working group) change no case data: 403. */
+    public void requireCanWrite() {
+        if (isReadOnly()) {
+            throw forbidden();
+        }
+    }
+
+    /** Only members of one of these groups (or administrators, or the system) may do this: 403 otherwise. */
+    public void requireAnyGroup(String... allowedGroups) {
+        if (CurrentActor.SYSTEM.equals(userId()) || isAdmin()) {
+            return;
+        }
+        List<String> allowed = Arrays.asList(allowedGroups);
+        if (groups().stream().noneMatch(allowed::contains)) {
+            throw forbidden();
+        }
+    }
+
+    /** For list queries: empty = no restriction; otherwise the only departments the user may see. */
+    public Optional<Set<String>> departmentFilter() {
+        return seesAllDepartments() ? Optional.empty() : Optional.of(cpsDepartments());
+    }
+
+    private static ApiException forbidden() {
+        return new ApiException(HttpStatus.FORBIDDEN, FORBIDDEN);
     }
 }

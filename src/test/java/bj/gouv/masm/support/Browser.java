@@ -28,6 +28,11 @@ public final class Browser {
     }
 
     public static WebDriver start() {
+        return start("fr-FR");
+    }
+
+    /** A browser whose language is {@code lang} (e.g. "en-US" to check what an English browser gets). */
+    public static WebDriver start(String lang) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail("Browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver): "
                     + "apt-get install chromium chromium-driver (.ci/run does it)");
@@ -35,13 +40,15 @@ public final class Browser {
         try {
             Path profile = Files.createTempDirectory("masm-chromium");
             ChromeOptions options = new ChromeOptions();
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", lang));
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=fr-FR",
+                    "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + lang,
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                    .withEnvironment(java.util.Map.of("TZ", "Africa/Porto-Novo")).build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().implicitlyWait(Duration.ZERO);
             return driver;

@@ -1,0 +1,25 @@
+package bj.gouv.masm.conventions.process;
+
+import static bj.gouv.masm.conventions.LifecycleVariables.DOSSIER_REFERENCE;
+
+import bj.gouv.masm.conventions.DossierService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask_AbandonDossier: the deadline for the missing documents passed; the dossier is abandoned. */
+@Component("abandonDossierDelegate")
+public class AbandonDossierDelegate implements JavaDelegate {
+
+    private final DossierService dossiers;
+
+    public AbandonDossierDelegate(DossierService dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        dossiers.abandon((String) execution.getVariable(DOSSIER_REFERENCE),
+                "Pièces manquantes non remises dans le délai imparti");
+    }
+}

@@ -1,0 +1,51 @@
+package bj.gouv.masm.conventions.process;
+
+import static bj.gouv.masm.conventions.LifecycleVariables.*;
+
+import bj.gouv.masm.conventions.DossierService;
+import bj.gouv.masm.conventions.LifecycleInputException;
+import bj.gouv.masm.conventions.RequiredDocuments;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Task_CheckDossier completed (CPS): checks the answer, records the check and the documents received. */
+@Component("checkDossierListener")
+public class CheckDossierListener implements TaskListener {
+
+    private final DossierService dossiers;
+    private final RequiredDocuments requiredDocuments;
+
+    public CheckDossierListener(DossierService dossiers, RequiredDocuments requiredDocuments) {
+        this.dossiers = dossiers;
+        this.requiredDocuments = requiredDocuments;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        boolean complete = TaskInputs.requiredBoolean(task, DOSSIER_COMPLETE, "Le dossier est-il complet ?");
+        String missing = TaskInputs.optionalText(task, MISSING_DOCUMENTS);
+        if (!complete && missing == null) {
+            throw new LifecycleInputException(MISSING_DOCUMENTS,
+                    "Le dossier est incomplet : indiquez les pièces manquantes à demander au partenaire.");
+        }
+        Set<String> received = receivedDocuments(task, requiredDocuments);
+        dossiers.recordCheck((String) task.getVariable(DOSSIER_REFERENCE), complete, missing, received,
+                TaskInputs.optionalText(task, CHECK_COMMENT));
+        task.setVariable(DOSSIER_COMPLETE, complete); // Tasklist's radio submits "true"/"false"
+        if (!complete) {
+            task.setVariable(MISSING_DOCUMENTS_REQUESTED_BY, TASK_CHECK_DOSSIER);
+        }
+    }
+
+    static Set<String> receivedDocuments(DelegateTask task, RequiredDocuments requiredDocuments) {
+        Set<String> received = TaskInputs.codes(task, RECEIVED_DOCUMENTS);
+        for (String code : received) {
+            if (!requiredDocuments.exists(code)) {
+                throw new LifecycleInputException(RECEIVED_DOCUMENTS, "Pièce inconnue dans la liste : « " + code + " ».");
+            }
+        }
+        return received;
+    }
+}

@@ -1,0 +1,24 @@
+package bj.gouv.masm.conventions.process;
+
+import static bj.gouv.masm.conventions.LifecycleVariables.CONVENTION_NUMBER;
+
+import bj.gouv.masm.conventions.ConventionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask_ExpireConvention: the end date is reached without a signed successor; status EXPIRED. */
+@Component("expireConventionDelegate")
+public class ExpireConventionDelegate implements JavaDelegate {
+
+    private final ConventionService conventions;
+
+    public ExpireConventionDelegate(ConventionService conventions) {
+        this.conventions = conventions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        conventions.expire((String) execution.getVariable(CONVENTION_NUMBER));
+    }
+}

@@ -1,0 +1,87 @@
+package bj.gouv.masm.conventions.process;
+
+import static bj.gouv.masm.conventions.LifecycleVariables.*;
+
+import bj.gouv.masm.conventions.Convention;
+import bj.gouv.masm.conventions.ConventionService;
+import bj.gouv.masm.conventions.ConventionService.Signature;
+import bj.gouv.masm.conventions.ConventionTerms;
+import bj.gouv.masm.conventions.Dossier;
+import bj.gouv.masm.conventions.DossierService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * ServiceTask_RegisterConvention: registers the signed convention (number, dates, status ACTIVE) in the
+ * same transaction as the signature, sets conventionNumber and the timer dates; for a renewal, tells the
+ * predecessor's lifecycle that its successor is signed (it then ends with EndEvent_ConventionRenewed).
+ */
+@Component("registerConventionDelegate")
+public class RegisterConventionDelegate implements JavaDelegate {
+
+    private static final String[] SIGNATURE_TEXTS = {OBLIGATIONS, MONITORING_ARRANGEMENT, RENEWAL_CONDITIONS,
+            ACCOMPANIMENT, ACCOUNTABILITY};
+
+    private final DossierService dossiers;
+    private final ConventionService conventions;
+    private final RuntimeService runtimeService;
+    private final Clock clock;
+
+    public RegisterConventionDelegate(DossierService dossiers, ConventionService conventions,
+                                      RuntimeService runtimeService, Clock clock) {
+        this.dossiers = dossiers;
+        this.conventions = conventions;
+        this.runtimeService = runtimeService;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        SignConventionListener.validate(execution, clock);
+        Dossier dossier = dossiers.get((String) execution.getVariable(DOSSIER_REFERENCE));
+        Signature signature = new Signature(
+                TaskInputs.requiredDate(execution, SIGNED_ON, "Date de signature", clock.getZone()),
+                TaskInputs.requiredInteger(execution, DURATION_MONTHS, "Durée (mois)", ConventionTerms.MIN_DURATION_MONTHS,
+                        ConventionTerms.MAX_DURATION_MONTHS),
+                TaskInputs.requiredText(execution, PARTNER_SIGNATORY, "Signataire pour le partenaire"),
+                TaskInputs.codes(execution, "conventionDomains"),
+                TaskInputs.requiredText(execution, OBLIGATIONS, "Obligations des parties"),
+                TaskInputs.requiredText(execution, MONITORING_ARRANGEMENT, "Dispositif de suivi-évaluation"),
+                TaskInputs.requiredText(execution, RENEWAL_CONDITIONS, "Conditions de renouvellement"),
+                TaskInputs.requiredText(execution, ACCOMPANIMENT, "Modalités d'accompagnement"),
+                TaskInputs.requiredText(execution, ACCOUNTABILITY, "Système de redevabilité (rapports)"));
+        int monthsBefore = TaskInputs.requiredInteger(execution, FINAL_EVALUATION_MONTHS_BEFORE_END,
+                "Mois avant la fin pour l'évaluation finale", 0, 60);
+        Convention convention = conventions.register(dossier, signature, monthsBefore, execution.getProcessInstanceId());
+        dossiers.markSigned(dossier.getReference(), convention.getNumber());
+
+        execution.setVariable(CONVENTION_NUMBER, convention.getNumber());
+        execution.setVariable(MID_TERM_DUE, startOfDay(convention.getMidTermDate()));
+        execution.setVariable(FINAL_EVALUATION_DUE, startOfDay(convention.getFinalEvaluationDate()));
+        execution.setVariable(CONVENTION_ENDS, startOfDay(convention.getEndDate()));
+        execution.setVariable(SIGNED_ON, startOfDay(signature.signedOn()));
+        // the texts now live in the convention table
+        for (String key : SIGNATURE_TEXTS) {
+            execution.getProcessInstance().removeVariable(key);
+        }
+        execution.getProcessInstance().removeVariable("conventionDomains");
+
+        if (convention.getRenewalOf() != null) {
+            conventions.find(convention.getRenewalOf()).map(Convention::getProcessInstanceId).ifPresent(predecessor ->
+                    runtimeService.createMessageCorrelation(MESSAGE_SUCCESSOR_SIGNED)
+                            .processInstanceId(predecessor)
+                            .setVariables(Map.of(SUCCESSOR_CONVENTION_NUMBER, convention.getNumber()))
+                            .correlateAllWithResult());
+        }
+    }
+
+    private Date startOfDay(LocalDate date) {
+        return Date.from(date.atStartOfDay(clock.getZone()).toInstant());
+    }
+}

@@ -1,0 +1,37 @@
+/*
+ * MASM — Coopération: configuration of Camunda Cockpit (served from our jar, it replaces the
+ * webjar's scripts/config.js; an ES module evaluated before the application starts).
+ * Shipped default: camunda-webapp-webjar-7.24.0.jar!/META-INF/resources/webjars/camunda/app/cockpit/scripts/config.js
+ */
+
+// French for every browser. The webapps choose the browser's first language when it is one of
+// availableLocales, else fallbackLocale. The staff work in French whatever their browser says, so
+// the browser's language is read as French; English stays the fallback for a key fr.json lacks.
+try {
+  Object.defineProperty(window.navigator, 'languages', { value: ['fr-FR', 'fr'], configurable: true });
+  Object.defineProperty(window.navigator, 'language', { value: 'fr-FR', configurable: true });
+} catch (e) {
+  // a browser refusing the override keeps its own language (French browsers are unaffected)
+}
+
+export default {
+  app: {
+    vendor: 'MASM —',
+    name: 'Coopération'
+  },
+  locales: {
+    availableLocales: ['fr', 'en'],
+    fallbackLocale: 'en'
+  },
+  // dates as dd/MM/yyyy (moment.js patterns), shown in the browser's time zone (Africa/Porto-Novo in Benin)
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'DD/MM/YYYY HH:mm',
+    normal: 'DD/MM/YYYY HH:mm',
+    long: 'dddd DD/MM/YYYY HH:mm',
+    short: 'DD/MM/YYYY'
+  },
+  csrfCookieName: 'XSRF-TOKEN',
+  disableWelcomeMessage: true
+};
