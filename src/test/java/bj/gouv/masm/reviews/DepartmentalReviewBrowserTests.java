@@ -53,10 +53,18 @@ class DepartmentalReviewBrowserTests extends ReviewsTestSupport {
     private WebDriver driver;
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowserAndOwnCases() {
         if (driver != null) {
             driver.quit();
         }
+        // leave no open review of this test behind in other browser tests' Tasklists (the calendar
+        // instance takes its twelve called reviews with it)
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(ReviewVariables.CALENDAR_PROCESS)
+                .processInstanceBusinessKey("2086-S1").list()
+                .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "fin du test navigateur des revues"));
+        departmentalReviewsOf(new HalfYear(2086, 1))
+                .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "fin du test navigateur des revues"));
+        assertThat(departmentalReviewsOf(new HalfYear(2086, 1))).as("own reviews removed").isEmpty();
     }
 
     @Test
@@ -115,6 +123,7 @@ class DepartmentalReviewBrowserTests extends ReviewsTestSupport {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", list);
         Browser.screenshot(driver, "reviews-hold-form");
     }
+
 
     private WebElement openForm(WebDriverWait wait, Task task) {
         driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
