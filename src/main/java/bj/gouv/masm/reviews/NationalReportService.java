@@ -1,0 +1,78 @@
+package bj.gouv.masm.reviews;
+
+import bj.gouv.masm.shared.ApiException;
+import bj.gouv.masm.shared.AuditTrail;
+import bj.gouv.masm.shared.CurrentActor;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The national half-year report: the twelve departmental reports merged, then DPAF's synthesis. */
+@Service
+public class NationalReportService {
+
+    private final ReviewReportStore reports;
+    private final DepartmentalConsolidation consolidation;
+    private final AuditTrail auditTrail;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    public NationalReportService(ReviewReportStore reports, DepartmentalConsolidation consolidation, AuditTrail auditTrail, CurrentActor currentActor,
+                                 Clock clock) {
+        this.reports = reports;
+        this.consolidation = consolidation;
+        this.auditTrail = auditTrail;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /**
+     * Merges the departmental reports of the half-year: reports, activities, beneficiaries, budget and
+     * sanctions are summed (each belongs to one department), conventions and partners in force are
+     * counted once nationally. Idempotent: an existing national report is kept.
+     */
+    /* Merges the departmental reports of the half-year (idempotent: an existing national report is kept). */
+    @Transactional
+    public ReviewReport merge(HalfYear halfYear) {
+        var existing = reports.find(ReviewReport.SCOPE_NATIONAL, halfYear.toString());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Map<String, ReviewFigures> byDepartment = new LinkedHashMap<>();
+        for (ReviewReport report : reports.departmentalReportsOf(halfYear)) {
+            byDepartment.put(report.department(), report.figures());
+        }
+        // sums of the departmental reports, except conventions and partners: counted once nationally
+        int[] conventions = consolidation.nationalConventions(halfYear);
+        ReviewFigures national = ReviewFigures.merge(byDepartment).withConventions(conventions[0], conventions[1]);
+        long id = reports.insert(ReviewReport.SCOPE_NATIONAL, halfYear.toString(), null, halfYear, national,
+                byDepartment.size(), OffsetDateTime.now(clock), currentActor.userId());
+        auditTrail.record("NationalReport", halfYear.toString(), "MERGED",
+                byDepartment.size() + " rapport(s) départemental(aux) compilé(s)");
+        return reports.findById(id).orElseThrow();
+    }
+
+    /** DPAF's synthesis completes the national report. */
+    @Transactional
+    public void compile(long reportId, Object summaryValue) {
+        String summary = FormValues.requiredText(summaryValue, "Synthèse nationale", 20000);
+        ReviewReport report = reports.findById(reportId)
+                .orElseThrow(() -> new ReviewFormException("Rapport national introuvable : " + reportId));
+        reports.compile(reportId, summary, OffsetDateTime.now(clock), currentActor.userId());
+        auditTrail.record("NationalReport", report.reportKey(), "COMPILED", "Synthèse nationale enregistrée");
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewReport get(HalfYear halfYear) {
+        return reports.find(ReviewReport.SCOPE_NATIONAL, halfYear.toString())
+                .orElseThrow(() -> ApiException.notFound("Rapport national introuvable : " + halfYear));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<ReviewReport> find(HalfYear halfYear) {
+        return reports.find(ReviewReport.SCOPE_NATIONAL, halfYear.toString());
+    }
+}

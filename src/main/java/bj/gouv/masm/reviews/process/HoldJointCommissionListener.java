@@ -1,0 +1,30 @@
+package bj.gouv.masm.reviews.process;
+
+import static bj.gouv.masm.reviews.ReviewVariables.*;
+
+import bj.gouv.masm.reviews.NationalReviewService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Task_HoldJointCommission (cabinet): on complete the decisions are required, recommendations recorded. */
+@Component("holdJointCommissionListener")
+public class HoldJointCommissionListener implements TaskListener {
+
+    private final NationalReviewService nationalReviews;
+
+    public HoldJointCommissionListener(NationalReviewService nationalReviews) {
+        this.nationalReviews = nationalReviews;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long id = (Long) task.getVariable(NATIONAL_REVIEW_ID);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal(NATIONAL_REVIEW_CONTEXT, nationalReviews.context(id));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            nationalReviews.holdCommission(id, task.getVariable(COMMISSION_HELD_ON),
+                    task.getVariable(COMMISSION_DECISIONS), task.getVariable(COMMISSION_RECOMMENDATIONS));
+        }
+    }
+}

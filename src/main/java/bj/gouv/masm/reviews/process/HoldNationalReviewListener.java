@@ -1,0 +1,30 @@
+package bj.gouv.masm.reviews.process;
+
+import static bj.gouv.masm.reviews.ReviewVariables.*;
+
+import bj.gouv.masm.reviews.NationalReviewService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Task_HoldNationalReview (DPAF): context on create; on complete minutes, attendance, recommendations. */
+@Component("holdNationalReviewListener")
+public class HoldNationalReviewListener implements TaskListener {
+
+    private final NationalReviewService nationalReviews;
+
+    public HoldNationalReviewListener(NationalReviewService nationalReviews) {
+        this.nationalReviews = nationalReviews;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long id = (Long) task.getVariable(NATIONAL_REVIEW_ID);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal(NATIONAL_REVIEW_CONTEXT, nationalReviews.context(id));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            nationalReviews.holdReview(id, task.getVariable(HELD_ON), task.getVariable(MINUTES),
+                    task.getVariable(PARTICIPANTS_COUNT), task.getVariable(NATIONAL_RECOMMENDATIONS));
+        }
+    }
+}

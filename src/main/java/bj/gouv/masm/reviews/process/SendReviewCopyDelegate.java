@@ -1,0 +1,24 @@
+package bj.gouv.masm.reviews.process;
+
+import static bj.gouv.masm.reviews.ReviewVariables.REVIEW_ID;
+
+import bj.gouv.masm.reviews.DepartmentalReviewService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** DepartmentalReview: the copy of the held review goes to DPAF (recorded as a DPAF notification). */
+@Component("sendReviewCopyDelegate")
+public class SendReviewCopyDelegate implements JavaDelegate {
+
+    private final DepartmentalReviewService reviews;
+
+    public SendReviewCopyDelegate(DepartmentalReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        reviews.sendCopyToDpaf((Long) execution.getVariable(REVIEW_ID));
+    }
+}
