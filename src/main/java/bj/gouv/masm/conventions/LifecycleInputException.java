@@ -1,19 +1,15 @@
 package bj.gouv.masm.conventions;
 
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import bj.gouv.masm.shared.FormInputException;
 
 /**
  * A start or task completion refused on the server, with a French message a clerk understands. It is a
  * ProcessEngineException (the engine rolls back: the task stays open, nothing is changed) and, being a
  * form validation exception, Camunda's REST API answers it with 400 and Tasklist shows its message.
  */
-public class LifecycleInputException extends FormFieldValidationException {
+public class LifecycleInputException extends FormInputException {
 
     public LifecycleInputException(String field, String message) {
         super(field, message);
-    }
-
-    public String field() {
-        return getDetail();
     }
 }

@@ -1,9 +1,9 @@
 package bj.gouv.masm.reviews;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import bj.gouv.masm.shared.FormInputException;
 
 /** Form data refused on the server: the French message shows in Tasklist, the task stays open. */
-public class ReviewFormException extends ProcessEngineException {
+public class ReviewFormException extends FormInputException {
 
     public ReviewFormException(String message) {
         super(message);

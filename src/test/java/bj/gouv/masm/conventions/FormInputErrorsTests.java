@@ -1,0 +1,52 @@
+package bj.gouv.masm.conventions;
+
+import static bj.gouv.masm.conventions.LifecycleVariables.TASK_CHECK_DOSSIER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** A refused form reaches the clerk as its French message alone, and REST answers 400, not 500. */
+class FormInputErrorsTests extends LifecycleTestSupport {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void shouldThrowTheFrenchRefusalItselfNotTheEnginesWrapper() {
+        ProcessInstance instance = start(osc("BORGOU"));
+        Task task = task(instance, TASK_CHECK_DOSSIER);
+
+        assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of()))
+                .isInstanceOf(LifecycleInputException.class)
+                .hasMessageContaining("Le dossier est-il complet ?")
+                .hasMessageNotContaining("ENGINE-");
+    }
+
+    @Test
+    void shouldAnswer400WithTheFrenchMessageWhenTasklistSubmitsAnInvalidForm() {
+        ProcessInstance instance = start(osc("BORGOU"));
+        Task task = task(instance, TASK_CHECK_DOSSIER);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<Map> response = rest.withBasicAuth("cps.borgou", "demo").postForEntity(
+                baseUrl() + "/engine-rest/task/" + task.getId() + "/submit-form",
+                new HttpEntity<>("{\"variables\": {}}", headers), Map.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) response.getBody().get("message")).contains("Le dossier est-il complet ?")
+                .doesNotContain("ENGINE-03051").doesNotContain("TaskListener");
+        assertThat(instance).isWaitingAt(TASK_CHECK_DOSSIER);
+    }
+}
