@@ -40,4 +40,11 @@ class ApplicationTests extends IntegrationTestBase {
         assertThat(identityService.checkPassword("admin", "test-admin-password")).isTrue();
         assertThat(identityService.createUserQuery().userId("admin").memberOfGroup(Groups.ADMINS).count()).isEqualTo(1);
     }
+
+    @Test
+    void shouldShowThePartnerAndTheDossierUnderEachTaskOfTheServiceFilter() {
+        var filter = processEngine.getFilterService().createFilterQuery().filterName("Tâches de mon service").singleResult();
+
+        assertThat(filter.getProperties().get("variables").toString()).contains("partnerName", "dossierReference");
+    }
 }

@@ -206,6 +206,11 @@ public class AuthorizationSetup {
         properties.put("color", color);
         properties.put("refresh", true);
         properties.put("howUndefinedVariable", "noHandling");
+        // shown under each task in the list, so a clerk tells one dossier or report from another
+        properties.put("variables", List.of(
+                Map.of("name", "partnerName", "label", "Partenaire"),
+                Map.of("name", "dossierReference", "label", "Dossier"),
+                Map.of("name", "conventionNumber", "label", "Convention")));
         Filter filter = filterService.newTaskFilter(name).setQuery(query.get()).setProperties(properties);
         filterService.saveFilter(filter);
         log.info("Task filter created: {}", name);
