@@ -1,5 +1,6 @@
 package bj.gouv.masm.reporting;
 
+import bj.gouv.masm.shared.EngineCalls;
 import bj.gouv.masm.conventions.Convention;
 import bj.gouv.masm.conventions.ConventionRepository;
 import bj.gouv.masm.conventions.ConventionStatus;

@@ -1,5 +1,6 @@
 package bj.gouv.masm.reporting;
 
+import bj.gouv.masm.shared.EngineCalls;
 import static bj.gouv.masm.reporting.ReportingVariables.*;
 
 import bj.gouv.masm.conventions.Convention;

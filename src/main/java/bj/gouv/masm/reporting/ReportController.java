@@ -1,5 +1,6 @@
 package bj.gouv.masm.reporting;
 
+import bj.gouv.masm.shared.EngineCalls;
 import bj.gouv.masm.shared.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package bj.gouv.masm.reviews;
 
+import bj.gouv.masm.shared.EngineCalls;
 import bj.gouv.masm.security.AccessScope;
 import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.shared.ApiException;
@@ -29,14 +30,14 @@ public class HalfYearOpeningService {
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtimeService;
-    private final ReviewEngineCalls engineCalls;
+    private final EngineCalls engineCalls;
     private final DepartmentalReviewRepository reviews;
     private final AccessScope accessScope;
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    public HalfYearOpeningService(JdbcTemplate jdbc, RuntimeService runtimeService, ReviewEngineCalls engineCalls,
+    public HalfYearOpeningService(JdbcTemplate jdbc, RuntimeService runtimeService, EngineCalls engineCalls,
                                   DepartmentalReviewRepository reviews, AccessScope accessScope, AuditTrail auditTrail,
                                   CurrentActor currentActor, Clock clock) {
         this.jdbc = jdbc;

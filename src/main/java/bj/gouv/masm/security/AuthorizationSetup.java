@@ -101,6 +101,8 @@ public class AuthorizationSetup {
             }
             // names of colleagues in Tasklist (assignee, candidate users)
             grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
+            // the models themselves (Tasklist shows each task's process name); no case data
+            grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
             grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
         }
         for (String cps : Groups.cpsGroups()) {

@@ -151,12 +151,7 @@ class ConventionLifecycleBrowserTests extends LifecycleTestSupport {
 
     private WebDriverWait logIn(String user) {
         driver = Browser.start();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        driver.get(baseUrl() + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys(user);
-        driver.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        WebDriverWait wait = Browser.logInToTasklist(driver, baseUrl(), user, "demo");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[ng-click='open()']")));
         return wait;
     }

@@ -45,13 +45,7 @@ class DashboardBrowserTests extends IntegrationTestBase {
         overlaps.detect();
         WebDriver driver = Browser.start();
         try {
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-            driver.get(baseUrl() + "/camunda/app/tasklist/");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-            driver.findElement(By.cssSelector("input[ng-model='username']")).sendKeys("admin");
-            driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("test-admin-password");
-            driver.findElement(By.cssSelector("form button[type='submit']")).click();
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+            WebDriverWait wait = Browser.logInToTasklist(driver, baseUrl(), "admin", "test-admin-password");
 
             driver.manage().logs().get(LogType.BROWSER); // Tasklist's own requests are not ours: start afresh
             driver.get(baseUrl() + "/dashboard");

@@ -21,20 +21,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** A CPS clerk records a quarterly report in Tasklist with the French Camunda Form. */
 class RecordQuarterlyReportBrowserTests extends ReportingTestSupport {
 
-    /** Tasklist access is granted by the security feature; the test makes sure it exists on this branch. */
-    private void grantTasklistAccess(String group) {
-        var authorizations = processEngine.getAuthorizationService();
-        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.APPLICATION)
-                .resourceId("tasklist").count() == 0) {
-            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            grant.setGroupId(group);
-            grant.setResource(Resources.APPLICATION);
-            grant.setResourceId("tasklist");
-            grant.addPermission(Permissions.ACCESS);
-            authorizations.saveAuthorization(grant);
-        }
-    }
-
     @Test
     void shouldRecordTheQuarterlyReportInTasklist() {
         Convention convention = activeOscConvention(2055);
@@ -43,17 +29,10 @@ class RecordQuarterlyReportBrowserTests extends ReportingTestSupport {
         String key = key(convention, q1);
         Task task = task(key, ReportingVariables.TASK_RECORD_REPORT);
         taskService.claim(task.getId(), "cps.borgou");
-        grantTasklistAccess("cps-borgou");
 
         WebDriver driver = Browser.start();
         try {
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-            driver.get(baseUrl() + "/camunda/app/tasklist/default/");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                    .sendKeys("cps.borgou");
-            driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-            driver.findElement(By.cssSelector("button[type='submit']")).click();
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
+            WebDriverWait wait = Browser.logInToTasklist(driver, baseUrl(), "cps.borgou", "demo");
             driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
 
             WebElement received = wait.until(ExpectedConditions.presenceOfElementLocated(

@@ -87,15 +87,8 @@ class DepartmentalReviewBrowserTests extends ReviewsTestSupport {
         openHalfYear(halfYear);
         ProcessInstance review = reviewInstance("BORGOU", halfYear);
         Task prepare = task(review, "Task_PrepareDepartmentalReview");
-        ensureTasklistAccess();
-
         driver = Browser.start();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        driver.get(baseUrl() + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys("cps.borgou");
-        driver.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        WebDriverWait wait = Browser.logInToTasklist(driver, baseUrl(), "cps.borgou", "demo");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasklist-filters], .filters, .tasks-list")));
 
         WebElement form = openForm(wait, prepare);
@@ -129,34 +122,5 @@ class DepartmentalReviewBrowserTests extends ReviewsTestSupport {
         driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-    }
-
-    /** Tasklist access, a readable filter and the process definition: what the security feature grants in the app. */
-    private void ensureTasklistAccess() {
-        grantIfMissing(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grantIfMissing(Resources.PROCESS_DEFINITION, ReviewVariables.DEPARTMENTAL_PROCESS, Permissions.READ);
-        identityService.setAuthentication("cps.borgou", List.of(GROUP));
-        long visibleFilters = filterService.createFilterQuery().count();
-        identityService.clearAuthentication();
-        if (visibleFilters == 0) {
-            Filter filter = filterService.newTaskFilter("Tâches de mon CPS (test revues)")
-                    .setQuery(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                            .includeAssignedTasks())
-                    .setProperties(Map.of("description", "Tâches des groupes de l'utilisateur", "priority", 10));
-            filterService.saveFilter(filter);
-            grantIfMissing(Resources.FILTER, filter.getId(), Permissions.READ);
-        }
-    }
-
-    private void grantIfMissing(Resource resource, String resourceId, Permission permission) {
-        if (authorizationService.isUserAuthorized("cps.borgou", List.of(GROUP), permission, resource, resourceId)) {
-            return;
-        }
-        Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(GROUP);
-        grant.setResource(resource);
-        grant.setResourceId(resourceId);
-        grant.addPermission(permission);
-        authorizationService.saveAuthorization(grant);
     }
 }

@@ -1,7 +1,7 @@
 package bj.gouv.masm.reporting.regularisation;
 
 import bj.gouv.masm.conventions.DossierFiledEvent;
-import bj.gouv.masm.reporting.EngineCalls;
+import bj.gouv.masm.shared.EngineCalls;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package bj.gouv.masm.reporting;
+package bj.gouv.masm.shared;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
