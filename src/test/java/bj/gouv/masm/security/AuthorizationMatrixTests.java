@@ -230,9 +230,12 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
                 with(NATIONAL, CPS_ALIBORI), a -> apiOutcome(a, () -> accessScope.requireDepartment("ALIBORI"))));
         rows.add(row("case data", "change (AccessScope.requireCanWrite)",
                 with(WORKING, ADMIN), a -> apiOutcome(a, accessScope::requireCanWrite)));
-        // TODO after merge (lead): GET /api/conventions/{number} and GET /api/conventions?department=,
-        // POST/PUT /api/partners, POST /api/reports/{key}/indicators, POST /api/reporting/quarters/{q}/open
-        // (DPAF, admin) rows, with the same allowed sets as the AccessScope rows above.
+        rows.add(row("convention of Borgou", "read (GET /api/conventions/{number})", borgouReaders,
+                a -> httpOutcome(fx.get(a, "/api/conventions/" + convention("BORGOU").getNumber()))));
+        rows.add(row("partner based in Borgou", "create (POST /api/partners)", set(CPS_BORGOU, DPAF, ADMIN),
+                a -> httpOutcome(fx.postJson(a, "/api/partners", newPartnerJson("BORGOU")))));
+        rows.add(row("past quarter", "open its reports by hand (POST /api/reporting/quarters/{q}/open)",
+                set(DPAF, ADMIN), a -> httpOutcome(fx.postJson(a, "/api/reporting/quarters/2019-Q1/open", "{}"))));
         return rows;
     }
 
@@ -340,6 +343,15 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
             return false;
         }
         return fail("unexpected HTTP " + status + ": " + response.body());
+    }
+
+    private static String newPartnerJson(String department) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return """
+                {"name": "Association matrice %s", "kind": "OSC", "organisationType": "NATIONAL_NGO",
+                 "registrationNumber": "MAT-%s", "headOfficeDepartment": "%s", "departments": ["%s"],
+                 "subSectors": ["SOCIAL_AFFAIRS"], "domains": ["CHILD_PROTECTION"], "targetGroups": ["CHILDREN"]}"""
+                .formatted(suffix, suffix, department, department);
     }
 
     private Partner partner(String department) {
