@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions;
 
+import bj.gouv.masm.shared.AuditedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,16 +13,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
 
 /** A signed convention between the Ministry and a partner (number CONV-<year>-<4 digits>). */
 @Entity
 @Table(name = "convention")
-public class Convention {
+public class Convention extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -93,21 +92,6 @@ public class Convention {
     @Column(name = "closed_reason")
     private String closedReason;
 
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    @Version
-    private long version;
-
     protected Convention() {
     }
 
@@ -123,15 +107,6 @@ public class Convention {
         this.midTermDate = midTermDate;
         this.finalEvaluationDate = finalEvaluationDate;
         this.status = ConventionStatus.ACTIVE;
-    }
-
-    public void touch(String actor, OffsetDateTime now) {
-        if (createdAt == null) {
-            createdAt = now;
-            createdBy = actor;
-        }
-        updatedAt = now;
-        updatedBy = actor;
     }
 
     public Long getId() { return id; }
@@ -168,9 +143,4 @@ public class Convention {
     public void setAccountability(String accountability) { this.accountability = accountability; }
     public String getClosedReason() { return closedReason; }
     public void setClosedReason(String closedReason) { this.closedReason = closedReason; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public String getCreatedBy() { return createdBy; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
-    public String getUpdatedBy() { return updatedBy; }
-    public long getVersion() { return version; }
 }

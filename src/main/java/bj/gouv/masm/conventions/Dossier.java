@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions;
 
+import bj.gouv.masm.shared.AuditedEntity;
 import bj.gouv.masm.partners.PartnerKind;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,7 +14,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +21,7 @@ import java.util.TreeSet;
 /** A partner's convention dossier (reference DOS-<year>-<sequence>, the lifecycle's business key). */
 @Entity
 @Table(name = "dossier")
-public class Dossier {
+public class Dossier extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -102,21 +102,6 @@ public class Dossier {
     @Column(name = "code")
     private Set<String> receivedDocuments = new TreeSet<>();
 
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    @Version
-    private long version;
-
     protected Dossier() {
     }
 
@@ -126,15 +111,6 @@ public class Dossier {
         this.partnerKind = partnerKind;
         this.department = department;
         this.status = DossierStatus.FILED;
-    }
-
-    public void touch(String actor, OffsetDateTime now) {
-        if (createdAt == null) {
-            createdAt = now;
-            createdBy = actor;
-        }
-        updatedAt = now;
-        updatedBy = actor;
     }
 
     public Long getId() { return id; }
@@ -174,9 +150,4 @@ public class Dossier {
     public void setDepartments(Set<String> v) { departments.clear(); departments.addAll(v); }
     public Set<String> getReceivedDocuments() { return receivedDocuments; }
     public void setReceivedDocuments(Set<String> v) { receivedDocuments.clear(); receivedDocuments.addAll(v); }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public String getCreatedBy() { return createdBy; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
-    public String getUpdatedBy() { return updatedBy; }
-    public long getVersion() { return version; }
 }

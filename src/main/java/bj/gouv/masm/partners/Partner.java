@@ -1,5 +1,6 @@
 package bj.gouv.masm.partners;
 
+import bj.gouv.masm.shared.AuditedEntity;
 import bj.gouv.masm.shared.TextNormalizer;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,15 +14,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
-import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
 
 @Entity
 @Table(name = "partner")
-public class Partner {
+public class Partner extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -82,21 +81,6 @@ public class Partner {
     @Column(name = "code")
     private Set<String> departments = new TreeSet<>();
 
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    @Version
-    private long version;
-
     protected Partner() {
     }
 
@@ -104,16 +88,6 @@ public class Partner {
         setName(name);
         this.kind = kind;
         this.organisationType = organisationType;
-    }
-
-    /** Stamps creation or change; called by the service, which knows the acting user. */
-    public void touch(String actor, OffsetDateTime now) {
-        if (createdAt == null) {
-            createdAt = now;
-            createdBy = actor;
-        }
-        updatedAt = now;
-        updatedBy = actor;
     }
 
     /** Where the partner is followed: its head office, or else its only department of intervention. */
@@ -165,9 +139,4 @@ public class Partner {
     public void setTargetGroups(Set<String> v) { targetGroups.clear(); targetGroups.addAll(v); }
     public Set<String> getDepartments() { return departments; }
     public void setDepartments(Set<String> v) { departments.clear(); departments.addAll(v); }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public String getCreatedBy() { return createdBy; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
-    public String getUpdatedBy() { return updatedBy; }
-    public long getVersion() { return version; }
 }

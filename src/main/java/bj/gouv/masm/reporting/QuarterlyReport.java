@@ -1,5 +1,6 @@
 package bj.gouv.masm.reporting;
 
+import bj.gouv.masm.shared.AuditedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,7 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
 /** The quarterly report of one OSC convention for one quarter (business key {@code CONV-2026-0007_2026-Q3}). */
 @Entity
 @Table(name = "quarterly_report")
-public class QuarterlyReport {
+public class QuarterlyReport extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -107,21 +107,6 @@ public class QuarterlyReport {
     @Column(name = "decided_at")
     private OffsetDateTime decidedAt;
 
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    @Version
-    private long version;
-
     protected QuarterlyReport() {
     }
 
@@ -142,15 +127,6 @@ public class QuarterlyReport {
 
     public static String businessKey(String conventionNumber, Quarter quarter) {
         return conventionNumber + "_" + quarter;
-    }
-
-    public void touch(String actor, OffsetDateTime now) {
-        if (createdAt == null) {
-            createdAt = now;
-            createdBy = actor;
-        }
-        updatedAt = now;
-        updatedBy = actor;
     }
 
     public void received(Timeliness timeliness, String summary, Long beneficiaries, Map<String, Long> byGroup,
@@ -219,8 +195,4 @@ public class QuarterlyReport {
     public String getRevocationReason() { return revocationReason; }
     public String getDecidedBy() { return decidedBy; }
     public OffsetDateTime getDecidedAt() { return decidedAt; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public String getCreatedBy() { return createdBy; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
-    public String getUpdatedBy() { return updatedBy; }
 }

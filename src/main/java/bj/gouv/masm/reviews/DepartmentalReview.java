@@ -1,5 +1,6 @@
 package bj.gouv.masm.reviews;
 
+import bj.gouv.masm.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,14 +9,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** The half-yearly review of one department, business key {@code <DEPARTMENT>_<YYYY>-S<n>}. */
 @Entity
 @Table(name = "departmental_review")
-public class DepartmentalReview {
+public class DepartmentalReview extends AuditedEntity {
 
     /** NOT_HELD: closed by DPAF after the deadline without a meeting, so the half-year can be compiled. */
     public enum Status { OPEN, PREPARED, HELD, NOT_HELD }
@@ -68,21 +68,6 @@ public class DepartmentalReview {
     @Column(name = "dpaf_copy_at")
     private OffsetDateTime dpafCopyAt;
 
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    @Version
-    private long version;
-
     protected DepartmentalReview() {
     }
 
@@ -98,15 +83,6 @@ public class DepartmentalReview {
 
     public static String businessKey(String department, HalfYear halfYear) {
         return department + "_" + halfYear;
-    }
-
-    public void touch(String actor, OffsetDateTime now) {
-        if (createdAt == null) {
-            createdAt = now;
-            createdBy = actor;
-        }
-        updatedAt = now;
-        updatedBy = actor;
     }
 
     public void prepare(LocalDate plannedOn, String venue) {
@@ -151,9 +127,4 @@ public class DepartmentalReview {
     public void setEscalatedAt(OffsetDateTime escalatedAt) { this.escalatedAt = escalatedAt; }
     public OffsetDateTime getDpafCopyAt() { return dpafCopyAt; }
     public void setDpafCopyAt(OffsetDateTime dpafCopyAt) { this.dpafCopyAt = dpafCopyAt; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public String getCreatedBy() { return createdBy; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
-    public String getUpdatedBy() { return updatedBy; }
-    public long getVersion() { return version; }
 }

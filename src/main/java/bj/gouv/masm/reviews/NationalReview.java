@@ -1,5 +1,6 @@
 package bj.gouv.masm.reviews;
 
+import bj.gouv.masm.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,14 +9,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /** The annual national review (March, covering the previous year) and its Joint Commission. */
 @Entity
 @Table(name = "national_review")
-public class NationalReview {
+public class NationalReview extends AuditedEntity {
 
     public enum Status { OPEN, REVIEW_HELD, COMMISSION_HELD }
 
@@ -50,21 +49,6 @@ public class NationalReview {
     @Column(name = "commission_decisions")
     private String commissionDecisions;
 
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    @Version
-    private long version;
-
     protected NationalReview() {
     }
 
@@ -76,15 +60,6 @@ public class NationalReview {
 
     public static String businessKey(int year) {
         return "NATIONAL_" + year;
-    }
-
-    public void touch(String actor, OffsetDateTime now) {
-        if (createdAt == null) {
-            createdAt = now;
-            createdBy = actor;
-        }
-        updatedAt = now;
-        updatedBy = actor;
     }
 
     void hold(LocalDate heldOn, String minutes, int participantsCount) {
@@ -111,5 +86,4 @@ public class NationalReview {
     public Integer getParticipantsCount() { return participantsCount; }
     public LocalDate getCommissionHeldOn() { return commissionHeldOn; }
     public String getCommissionDecisions() { return commissionDecisions; }
-    public long getVersion() { return version; }
 }

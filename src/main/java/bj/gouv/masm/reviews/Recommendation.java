@@ -1,5 +1,6 @@
 package bj.gouv.masm.reviews;
 
+import bj.gouv.masm.shared.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,14 +9,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** One entry of the recommendations register. */
 @Entity
 @Table(name = "recommendation")
-public class Recommendation {
+public class Recommendation extends AuditedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,21 +55,6 @@ public class Recommendation {
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
 
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private OffsetDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    @Version
-    private long version;
-
     protected Recommendation() {
     }
 
@@ -82,15 +67,6 @@ public class Recommendation {
         this.ownerGroup = ownerGroup;
         this.dueDate = dueDate;
         this.status = RecommendationStatus.OPEN;
-    }
-
-    public void touch(String actor, OffsetDateTime now) {
-        if (createdAt == null) {
-            createdAt = now;
-            createdBy = actor;
-        }
-        updatedAt = now;
-        updatedBy = actor;
     }
 
     public boolean isOverdue(LocalDate today) {
@@ -118,9 +94,4 @@ public class Recommendation {
     public int getFollowUps() { return followUps; }
     void countFollowUp() { this.followUps++; }
     public OffsetDateTime getClosedAt() { return closedAt; }
-    public OffsetDateTime getCreatedAt() { return createdAt; }
-    public String getCreatedBy() { return createdBy; }
-    public OffsetDateTime getUpdatedAt() { return updatedAt; }
-    public String getUpdatedBy() { return updatedBy; }
-    public long getVersion() { return version; }
 }
