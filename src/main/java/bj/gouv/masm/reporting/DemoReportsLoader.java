@@ -57,24 +57,27 @@ public class DemoReportsLoader {
     public void load() {
         Quarter quarter = Quarter.lastEndedOn(LocalDate.now(clock));
         List<String> opened = openingService.openQuarter(quarter).opened();
+        Map<String, List<String>> communes = new HashMap<>();
+        jdbc.query("select department, name from ref_commune order by department, name", rs -> {
+            communes.computeIfAbsent(rs.getString("department"), d -> new java.util.ArrayList<>()).add(rs.getString("name"));
+        });
         int recorded = 0;
         for (int i = 0; i < opened.size(); i++) {
-            if (i % 3 != 2 && record(opened.get(i), quarter, i)) {
+            if (i % 3 != 2 && record(opened.get(i), quarter, i, communes)) {
                 recorded++;
             }
         }
         log.info("Demo quarterly reports of {}: {} opened, {} recorded by the CPS", quarter, opened.size(), recorded);
     }
 
-    private boolean record(String businessKey, Quarter quarter, int index) {
+    private boolean record(String businessKey, Quarter quarter, int index, Map<String, List<String>> communesByDepartment) {
         QuarterlyReport report = reports.findByBusinessKey(businessKey).orElse(null);
         if (report == null) {
             return false;
         }
         String department = report.getDepartment();
         String user = "cps." + department.toLowerCase(java.util.Locale.ROOT);
-        List<String> communes = jdbc.queryForList("select name from ref_commune where department = ? order by name",
-                String.class, department);
+        List<String> communes = communesByDepartment.get(department);
         String commune = communes.get(index % communes.size());
         String activities = """
                 [{"department":"%s","commune":"%s","domain":"%s","targetGroup":"%s",
