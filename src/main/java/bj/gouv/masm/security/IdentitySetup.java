@@ -1,5 +1,7 @@
 package bj.gouv.masm.security;
 
+import bj.gouv.masm.reference.ReferenceCategory;
+import bj.gouv.masm.reference.ReferenceDataService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +26,15 @@ public class IdentitySetup {
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
     private final IdentityService identityService;
+    private final ReferenceDataService referenceData;
     private final boolean demo;
     private final String demoPassword;
 
-    public IdentitySetup(IdentityService identityService,
+    public IdentitySetup(IdentityService identityService, ReferenceDataService referenceData,
                          @Value("${masm.demo.enabled:false}") boolean demo,
                          @Value("${masm.demo.user-password:}") String demoPassword) {
         this.identityService = identityService;
+        this.referenceData = referenceData;
         this.demo = demo;
         this.demoPassword = demoPassword;
     }
@@ -46,7 +50,7 @@ public class IdentitySetup {
 
     public void createGroups() {
         for (String department : Groups.DEPARTMENTS) {
-            ensureGroup(Groups.cps(department), "CPS " + capitalise(department), "CPS");
+            ensureGroup(Groups.cps(department), "CPS " + referenceData.label(ReferenceCategory.DEPARTMENT, department), "CPS");
         }
         ensureGroup(Groups.DPAF, "DPAF — Planification, Administration et Finances", "CENTRAL");
         ensureGroup(Groups.SGM, "SGM — Secrétariat général", "CENTRAL");
@@ -62,7 +66,7 @@ public class IdentitySetup {
         List<String> created = new ArrayList<>();
         for (String department : Groups.DEPARTMENTS) {
             String id = "cps." + department.toLowerCase(Locale.ROOT);
-            ensureUser(id, "Agent", "CPS " + capitalise(department), password, Groups.cps(department), created);
+            ensureUser(id, "Agent", "CPS " + referenceData.label(ReferenceCategory.DEPARTMENT, department), password, Groups.cps(department), created);
         }
         ensureUser("dpaf.agent", "Agent", "DPAF", password, Groups.DPAF, created);
         ensureUser("sgm.signataire", "Signataire", "SGM", password, Groups.SGM, created);
@@ -99,12 +103,5 @@ public class IdentitySetup {
         if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
             identityService.createMembership(id, group);
         }
-    }
-
-    private static String capitalise(String department) {
-        return switch (department) {
-            case "OUEME" -> "Ouémé";
-            default -> department.charAt(0) + department.substring(1).toLowerCase(Locale.ROOT);
-        };
     }
 }
