@@ -2,6 +2,8 @@ package bj.gouv.masm.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through the system chromedriver (never a downloaded browser).
- * Missing Chromium fails loudly: the browser tests must not pass without a browser.
+ * Without Chromium and chromedriver the browser tests are skipped, loudly (a newcomer's first
+ * {@code ./mvnw verify} passes); with {@code MASM_BROWSER_TESTS_REQUIRED=true} (set by .ci/run) their
+ * absence is a failure, so CI always runs every browser test.
  * Screenshots go to target/screenshots (kept as build artefacts).
  */
 public final class Browser {
@@ -30,6 +34,11 @@ public final class Browser {
     private Browser() {
     }
 
+    /** True when the environment demands the browser tests (CI): then a missing browser fails them. */
+    static boolean browserRequired() {
+        return Boolean.parseBoolean(System.getenv().getOrDefault("MASM_BROWSER_TESTS_REQUIRED", "false"));
+    }
+
     public static WebDriver start() {
         return start("fr-FR");
     }
@@ -37,8 +46,13 @@ public final class Browser {
     /** A browser whose language is {@code lang} (e.g. "en-US" to check what an English browser gets). */
     public static WebDriver start(String lang) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("Browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver): "
-                    + "apt-get install chromium chromium-driver (.ci/run does it)");
+            String message = "Browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, "
+                    + "/usr/bin/chromedriver): apt-get install chromium chromium-driver (.ci/run does it)";
+            if (browserRequired()) {
+                fail(message);
+            }
+            System.err.println("*** SKIPPED BROWSER TEST *** " + message);
+            Assumptions.abort(message);
         }
         try {
             Path profile = Files.createTempDirectory("masm-chromium");
