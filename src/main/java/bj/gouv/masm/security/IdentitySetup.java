@@ -13,12 +13,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the groups of the contract on every start (idempotent) and, in the demo profile only,
- * one demo user per group. Outside the demo profile users are managed in Camunda Admin.
+ * one demo user per group. Outside the demo profile users are managed in Camunda Admin: the demo
+ * users are never created there, whatever {@code masm.demo.enabled} says.
  */
 @Component
 public class IdentitySetup {
@@ -30,12 +33,12 @@ public class IdentitySetup {
     private final boolean demo;
     private final String demoPassword;
 
-    public IdentitySetup(IdentityService identityService, ReferenceDataService referenceData,
+    public IdentitySetup(IdentityService identityService, ReferenceDataService referenceData, Environment environment,
                          @Value("${masm.demo.enabled:false}") boolean demo,
                          @Value("${masm.demo.user-password:}") String demoPassword) {
         this.identityService = identityService;
         this.referenceData = referenceData;
-        this.demo = demo;
+        this.demo = demo && environment.acceptsProfiles(Profiles.of("demo"));
         this.demoPassword = demoPassword;
     }
 

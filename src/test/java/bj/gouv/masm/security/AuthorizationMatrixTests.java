@@ -205,6 +205,31 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
                 }));
         rows.add(row("deployment", "create like Camunda Modeler (POST /engine-rest/deployment/create)",
                 set(ANALYST, ADMIN), a -> httpOutcome(fx.deployLikeModeler(a, "ModelerDeployCheck"))));
+        // ---- approvals cannot be skipped (EngineCommandGuard): administrators only ----
+        rows.add(row("department-scoped case", "start at a chosen activity (startInstructions over /engine-rest)",
+                set(ADMIN), a -> httpOutcome(fx.postJson(a,
+                        "/engine-rest/process-definition/key/" + SecurityFixtures.CASE_PROCESS + "/start",
+                        "{\"variables\": {\"department\": {\"value\": \"BORGOU\"}, \"candidateGroup\": "
+                                + "{\"value\": \"cps-borgou\"}}, \"startInstructions\": [{\"type\": "
+                                + "\"startBeforeActivity\", \"activityId\": \"" + SecurityFixtures.CASE_TASK + "\"}]}"))));
+        rows.add(row("process instance of Borgou",
+                "modify (POST /engine-rest/process-instance/{id}/modification)", set(ADMIN), a -> {
+                    ProcessInstance instance = fx.startCase("BORGOU");
+                    return httpOutcome(fx.postJson(a, "/engine-rest/process-instance/" + instance.getId()
+                            + "/modification", "{\"instructions\": [{\"type\": \"startBeforeActivity\", "
+                            + "\"activityId\": \"" + SecurityFixtures.CASE_TASK + "\"}]}"));
+                }));
+        rows.add(row("model with a forbidden expression", "deploy (POST /engine-rest/deployment/create)",
+                EnumSet.noneOf(Actor.class), a -> {
+                    HttpResponse<String> response = fx.deployFiles(a, "matrix-forbidden", java.util.Map.of(
+                            "MatrixForbidden.bpmn", org.camunda.bpm.model.bpmn.Bpmn.convertToString(
+                                    org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("MatrixForbidden")
+                                            .camundaHistoryTimeToLive(1).startEvent().serviceTask("Task_Promote")
+                                            .camundaExpression("${identityService.createMembership('analyst', 'camunda-admin')}")
+                                            .endEvent().done())));
+                    // analysts and administrators get the guard's 400, the others 403: nobody deploys it
+                    return response.statusCode() == 400 ? false : httpOutcome(response);
+                }));
 
         // ---- /api over HTTP ----
         rows.add(row("reference data", "read (GET /api/reference)", EVERYONE,

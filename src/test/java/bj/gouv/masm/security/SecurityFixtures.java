@@ -126,6 +126,19 @@ final class SecurityFixtures {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A multipart deployment of the given files (name → content), as Camunda Modeler sends it. */
+    HttpResponse<String> deployFiles(Actor actor, String deploymentName, Map<String, String> files) {
+        String boundary = "----masm" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder(part(boundary, "deployment-name", null, deploymentName))
+                .append(part(boundary, "deployment-source", null, "Camunda Modeler"))
+                .append(part(boundary, "deploy-changed-only", null, "true"));
+        files.forEach((name, content) -> body.append(part(boundary, name, name, content)));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(actor, HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
     private static String part(String boundary, String name, String fileName, String content) {
         return "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"" + name + "\""

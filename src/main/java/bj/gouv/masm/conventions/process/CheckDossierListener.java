@@ -2,6 +2,7 @@ package bj.gouv.masm.conventions.process;
 
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
+import bj.gouv.masm.conventions.ConventionApprovals;
 import bj.gouv.masm.conventions.DossierService;
 import bj.gouv.masm.conventions.LifecycleInputException;
 import bj.gouv.masm.conventions.RequiredDocuments;
@@ -16,14 +17,20 @@ public class CheckDossierListener implements TaskListener {
 
     private final DossierService dossiers;
     private final RequiredDocuments requiredDocuments;
+    private final ConventionApprovals approvals;
 
-    public CheckDossierListener(DossierService dossiers, RequiredDocuments requiredDocuments) {
+    public CheckDossierListener(DossierService dossiers, RequiredDocuments requiredDocuments,
+                                ConventionApprovals approvals) {
         this.dossiers = dossiers;
         this.requiredDocuments = requiredDocuments;
+        this.approvals = approvals;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        // the dossier's department as recorded at filing, not the case variables
+        approvals.requireOwnDossier(dossiers.get((String) task.getVariable(DOSSIER_REFERENCE)),
+                task.getProcessInstanceId(), DOSSIER_COMPLETE);
         boolean complete = TaskInputs.requiredBoolean(task, DOSSIER_COMPLETE, "Le dossier est-il complet ?");
         String missing = TaskInputs.optionalText(task, MISSING_DOCUMENTS);
         if (!complete && missing == null) {

@@ -2,6 +2,7 @@ package bj.gouv.masm.conventions.process;
 
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
+import bj.gouv.masm.conventions.ConventionApprovals;
 import bj.gouv.masm.conventions.Dossier;
 import bj.gouv.masm.conventions.DossierService;
 import bj.gouv.masm.conventions.DossierService.DossierRequest;
@@ -25,10 +26,12 @@ public class FileDossierListener implements ExecutionListener {
 
     private final DossierService dossiers;
     private final ReferenceDataService reference;
+    private final ConventionApprovals approvals;
 
-    public FileDossierListener(DossierService dossiers, ReferenceDataService reference) {
+    public FileDossierListener(DossierService dossiers, ReferenceDataService reference, ConventionApprovals approvals) {
         this.dossiers = dossiers;
         this.reference = reference;
+        this.approvals = approvals;
     }
 
     @Override
@@ -45,6 +48,8 @@ public class FileDossierListener implements ExecutionListener {
                 checked(execution, REQUESTED_DEPARTMENTS, ReferenceCategory.DEPARTMENT, "Départements d'intervention"),
                 duration, TaskInputs.optionalText(execution, COOPERATION_OBJECT));
         Dossier dossier = dossiers.file(partner, request, execution.getProcessInstanceId());
+        // a CPS files only for partners of its own department (the whole start is rolled back otherwise)
+        approvals.requireOwnDepartmentAtFiling(dossier.getDepartment());
 
         execution.setProcessBusinessKey(dossier.getReference());
         execution.setVariable(PARTNER_ID, partner.getId());

@@ -3,6 +3,7 @@ package bj.gouv.masm.conventions.process;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.Convention;
+import bj.gouv.masm.conventions.ConventionApprovals;
 import bj.gouv.masm.conventions.ConventionService;
 import bj.gouv.masm.conventions.ConventionService.Signature;
 import bj.gouv.masm.conventions.ConventionTerms;
@@ -32,19 +33,23 @@ public class RegisterConventionDelegate implements JavaDelegate {
     private final ConventionService conventions;
     private final RuntimeService runtimeService;
     private final Clock clock;
+    private final ConventionApprovals approvals;
 
     public RegisterConventionDelegate(DossierService dossiers, ConventionService conventions,
-                                      RuntimeService runtimeService, Clock clock) {
+                                      RuntimeService runtimeService, Clock clock, ConventionApprovals approvals) {
         this.dossiers = dossiers;
         this.conventions = conventions;
         this.runtimeService = runtimeService;
         this.clock = clock;
+        this.approvals = approvals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         SignConventionListener.validate(execution, clock);
         Dossier dossier = dossiers.get((String) execution.getVariable(DOSSIER_REFERENCE));
+        // never on the variables alone: the case's history must hold the DPAF opinion and the SGM signature
+        approvals.requireApprovals(execution.getProcessInstanceId(), dossier);
         Signature signature = new Signature(
                 TaskInputs.requiredDate(execution, SIGNED_ON, "Date de signature", clock.getZone()),
                 TaskInputs.requiredInteger(execution, DURATION_MONTHS, "Durée (mois)", ConventionTerms.MIN_DURATION_MONTHS,

@@ -1,5 +1,6 @@
-package bj.gouv.masm.reporting;
+package bj.gouv.masm.reporting.process;
 
+import bj.gouv.masm.reporting.Quarter;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
