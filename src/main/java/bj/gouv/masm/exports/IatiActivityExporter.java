@@ -288,7 +288,7 @@ public class IatiActivityExporter {
             throws XMLStreamException {
         xml.writeStartElement("participating-org");
         if (ref != null) {
-            xml.writeAttribute("ref", ref);
+            xml.writeAttribute("ref", bj.gouv.masm.shared.XmlText.strip(ref));
         }
         xml.writeAttribute("type", type);
         xml.writeAttribute("role", role);
@@ -379,7 +379,8 @@ public class IatiActivityExporter {
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeCharacters(value);
+        // a value stored before forbidden characters were refused on input must not break the document
+        xml.writeCharacters(bj.gouv.masm.shared.XmlText.strip(value));
         xml.writeEndElement();
     }
 

@@ -44,11 +44,12 @@ public class TableExporter {
              CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';')
                      .setRecordSeparator("\r\n").get())) {
             writer.write('\uFEFF');
-            printer.printRecord(table.headers());
+            bj.gouv.masm.shared.CsvCells.printRecord(printer, table.headers());
             for (List<Object> row : table.rows()) {
-                List<String> cells = new ArrayList<>(row.size());
+                List<Object> cells = new ArrayList<>(row.size());
                 for (Object value : row) {
-                    cells.add(text(value));
+                    // numbers stay numbers; any text is neutralised (no formula in a spreadsheet)
+                    cells.add(value instanceof Number ? text(value) : bj.gouv.masm.shared.CsvCells.neutralise(text(value)));
                 }
                 printer.printRecord(cells);
             }

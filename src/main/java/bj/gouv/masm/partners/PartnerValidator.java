@@ -63,6 +63,7 @@ public class PartnerValidator {
 
     public Result check(PartnerRequest r) {
         List<FieldError> errors = new ArrayList<>();
+        forbiddenCharacters(errors, r);
 
         String name = clean(r.name());
         if (name == null) {
@@ -178,6 +179,39 @@ public class PartnerValidator {
             errors.add(new FieldError(field, (unknown.size() > 1 ? many : one) + " : " + String.join(", ", unknown)));
         }
         return codes;
+    }
+
+    /**
+     * Characters XML 1.0 forbids (control characters...) are refused in every field: one such partner name
+     * would break the IATI export.
+     */
+    private static void forbiddenCharacters(List<FieldError> errors, PartnerRequest r) {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", r.name());
+        fields.put("acronym", r.acronym());
+        fields.put("kind", r.kind());
+        fields.put("organisationType", r.organisationType());
+        fields.put("registrationNumber", r.registrationNumber());
+        fields.put("headOfficeDepartment", r.headOfficeDepartment());
+        fields.put("subSectors", r.subSectors());
+        fields.put("domains", r.domains());
+        fields.put("targetGroups", r.targetGroups());
+        fields.put("departments", r.departments());
+        fields.put("contactName", r.contactName());
+        fields.put("email", r.email());
+        fields.put("phone", r.phone());
+        fields.put("address", r.address());
+        fields.forEach((field, value) -> {
+            List<?> values = value instanceof List<?> list ? list : java.util.Collections.singletonList(value);
+            for (Object item : values) {
+                String forbidden = item instanceof String text ? bj.gouv.masm.shared.XmlText.firstForbidden(text) : null;
+                if (forbidden != null) {
+                    errors.add(new FieldError(field, "Caractère interdit (" + forbidden
+                            + ", caractère de contrôle) : retirez-le"));
+                    return;
+                }
+            }
+        });
     }
 
     private static void maxLength(List<FieldError> errors, String field, String what, String value, int max) {

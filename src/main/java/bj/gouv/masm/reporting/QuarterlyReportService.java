@@ -76,6 +76,9 @@ public class QuarterlyReportService {
         if (accessScope.isReadOnly()) {
             throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "Accès en lecture seule");
         }
+        // indicator values and activities: the report's CPS, DPAF, OFFE or an administrator only (not SGM, cabinet)
+        accessScope.requireAnyGroup(bj.gouv.masm.security.Groups.DPAF, bj.gouv.masm.security.Groups.OFFE,
+                bj.gouv.masm.security.Groups.cps(report.getDepartment()));
         if (report.getStatus() != ReportStatus.OPEN) {
             throw ApiException.conflict("Le rapport " + businessKey + " est clos (" + report.getStatus() + ") : plus de saisie possible");
         }

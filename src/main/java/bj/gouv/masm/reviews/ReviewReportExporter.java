@@ -84,17 +84,17 @@ public class ReviewReportExporter {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader(CSV_HEADER).setRecordSeparator("\r\n").get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (Map.Entry<String, Object> figure : figures(content).entrySet()) {
-                printer.printRecord("Synthèse", "", figure.getKey(), figure.getValue(), "", "", "", "", "");
+                bj.gouv.masm.shared.CsvCells.printRecord(printer, "Synthèse", "", figure.getKey(), figure.getValue(), "", "", "", "", "");
             }
             lines(printer, "Domaine", f.lines(ReviewFigures.DOMAIN), ReferenceCategory.DOMAIN);
             lines(printer, "Groupe cible", f.lines(ReviewFigures.TARGET_GROUP), ReferenceCategory.TARGET_GROUP);
             lines(printer, "Département", f.lines(ReviewFigures.DEPARTMENT), ReferenceCategory.DEPARTMENT);
             for (Recommendation r : content.made()) {
-                printer.printRecord("Recommandation", r.getId(), r.getText(), r.getStatus().label(), "", "", "",
+                bj.gouv.masm.shared.CsvCells.printRecord(printer, "Recommandation", r.getId(), r.getText(), r.getStatus().label(), "", "", "",
                         r.getOwnerGroup(), r.getDueDate());
             }
             for (Recommendation r : content.previous()) {
-                printer.printRecord("Recommandation précédente", r.getId(), r.getText(), r.getStatus().label(), "", "", "",
+                bj.gouv.masm.shared.CsvCells.printRecord(printer, "Recommandation précédente", r.getId(), r.getText(), r.getStatus().label(), "", "", "",
                         r.getOwnerGroup(), r.getDueDate());
             }
         } catch (IOException e) {
@@ -159,7 +159,7 @@ public class ReviewReportExporter {
     private void lines(CSVPrinter printer, String section, List<ReviewFigures.Line> lines, ReferenceCategory category)
             throws IOException {
         for (ReviewFigures.Line line : lines) {
-            printer.printRecord(section, line.code(), referenceData.label(category, line.code()), "", line.activities(),
+            bj.gouv.masm.shared.CsvCells.printRecord(printer, section, line.code(), referenceData.label(category, line.code()), "", line.activities(),
                     line.beneficiaries(), line.budgetXof(), "", "");
         }
     }

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,14 +22,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Camunda webapp session, whose attribute {@code authenticatedUser} holds the webapp's
  * {@link Authentications}. For a safe (GET/HEAD) request under /dashboard this filter accepts that
  * user for the request; groups are read fresh from the identity service. It never creates a session
- * (getSession(false)) and never stores anything in it; HTTP basic remains the fallback. Unsafe methods
- * and /api are never authenticated by the cookie (no CSRF exposure).
+ * (getSession(false)) and never stores anything in it. It is the dashboard's only login (no HTTP basic).
+ * Unsafe methods and /api are never authenticated by the cookie (no CSRF exposure).
  */
 public class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
     /** The session attribute of Camunda's webapp (AuthenticationUtil.CAM_AUTH_SESSION_KEY, 7.24). */
     static final String CAMUNDA_SESSION_KEY = "authenticatedUser";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
+
+    private static final RequestAttributeSecurityContextRepository REQUEST_CONTEXT =
+            new RequestAttributeSecurityContextRepository();
 
     private final IdentityService identityService;
     private final String engineName;
@@ -61,6 +65,8 @@ public class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilt
                 context.setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, authorities));
                 SecurityContextHolder.setContext(context);
+                // kept for the request's error dispatch too (a 400/403 page of the dashboard), as HTTP basic did
+                REQUEST_CONTEXT.saveContext(context, request, response);
             }
         }
         chain.doFilter(request, response);

@@ -44,7 +44,19 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> handle(HttpMessageNotReadableException e) {
+        if (bj.gouv.masm.security.RequestSizeLimitFilter.causedByLimit(e)) {
+            return tooLarge();
+        }
         return body(HttpStatus.BAD_REQUEST, "Malformed request body", List.of());
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> handle(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return tooLarge();
+    }
+
+    private ResponseEntity<Map<String, Object>> tooLarge() {
+        return body(HttpStatus.PAYLOAD_TOO_LARGE, "Requête trop volumineuse", List.of());
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,

@@ -31,6 +31,7 @@ public class AuditEvent {
     @Column(nullable = false)
     private String action;
 
+    /** The full detail (unbounded column since V63: never cut). */
     private String details;
 
     protected AuditEvent() {
@@ -43,7 +44,7 @@ public class AuditEvent {
         this.entityType = entityType;
         this.entityId = entityId;
         this.action = action;
-        this.details = details == null || details.length() <= 2000 ? details : details.substring(0, 2000);
+        this.details = details;
     }
 
     public Long getId() { return id; }

@@ -52,7 +52,7 @@ class DashboardWebTests extends IntegrationTestBase {
     }
 
     @Test
-    void shouldRenderTheDashboardInFrenchForAManagerWithBasicAuth() throws Exception {
+    void shouldRenderTheDashboardInFrenchForAManagerWithTheWebappSession() throws Exception {
         fixture.osc("BORGOU", "WOMEN_EMPOWERMENT_GBV", "WOMEN");
         HttpResponse<String> page = get("/dashboard", "manager");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -63,7 +63,7 @@ class DashboardWebTests extends IntegrationTestBase {
         assertThat(get("/dashboard?period=2026-Q2&kind=OSC&department=MONO&domain=DISABILITY", "manager").statusCode())
                 .isEqualTo(200);
         assertThat(get("/dashboard?period=bad", "manager").statusCode()).isEqualTo(400);
-        assertThat(get("/dashboard", null).statusCode()).isEqualTo(401);
+        assertNoBasicChallenge(get("/dashboard", null));
         // Chart.js is served from the WebJar in our jar (no CDN)
         HttpResponse<String> chartJs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(baseUrl() + "/webjars/chart.js/4.4.1/dist/chart.umd.js")).GET().build(),
@@ -106,14 +106,28 @@ class DashboardWebTests extends IntegrationTestBase {
                 .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("sans convention en vigueur");
+        // the webapps' session is only read: it keeps its id (Tasklist in another tab stays logged in)
+        assertThat(dashboard.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
         // the cookie never authenticates the JSON API nor an unsafe method
         assertThat(http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/overlaps")).header("Cookie", session)
                 .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/dashboard")).header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode()).isEqualTo(401);
-        // without the session: basic auth is required
-        assertThat(get("/dashboard", null).statusCode()).isEqualTo(401);
+        // without the session: sent to the webapps' login, never asked for HTTP basic credentials
+        assertNoBasicChallenge(get("/dashboard", null));
+        // basic credentials do not open the dashboard (the browser must not be led to keep them)
+        HttpResponse<String> basic = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/dashboard"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "manager:demo".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertNoBasicChallenge(basic);
+    }
+
+    private static void assertNoBasicChallenge(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/camunda/app/welcome/default/");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
     }
 
     private static String cookies(HttpResponse<?> response) {
@@ -215,18 +229,49 @@ class DashboardWebTests extends IntegrationTestBase {
                 .quarters()).containsExactly("2031-Q1", "2031-Q2", "2031-Q3", "2031-Q4");
     }
 
+    /** The dashboard with the user's webapp session (its only login); /api with HTTP basic. */
     HttpResponse<String> get(String path, String user) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
-                    .getBytes(StandardCharsets.UTF_8)));
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(authenticated(path, user).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<byte[]> getBytes(String path, String user) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header(
-                "Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
-                        .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient().send(authenticated(path, user).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest.Builder authenticated(String path, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
+        if (user == null) {
+            return request;
+        }
+        if (path.startsWith("/dashboard")) {
+            return request.header("Cookie", webappSession(user));
+        }
+        return request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private final java.util.Map<String, String> sessions = new java.util.HashMap<>();
+
+    /** Logs the demo user in to the webapps as the welcome page does (CSRF token, then the form); its cookies. */
+    private String webappSession(String user) throws Exception {
+        String known = sessions.get(user);
+        if (known != null) {
+            return known;
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> fetch = http.send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/camunda/api/admin/auth/user/default")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String xsrf = fetch.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/welcome"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+                .header("Cookie", cookies(fetch)).header("Origin", baseUrl())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String session = cookies(login);
+        sessions.put(user, session);
+        return session;
     }
 }

@@ -67,6 +67,9 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
     AccessScope accessScope;
 
     @Autowired
+    bj.gouv.masm.reporting.QuarterlyReportRepository reports;
+
+    @Autowired
     PartnerAccess partnerAccess;
 
     SecurityFixtures fx;
@@ -177,7 +180,7 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
         // ---- /engine-rest over HTTP ----
         rows.add(row("task of Borgou", "list (GET /engine-rest/task)", set(CPS_BORGOU, MANAGER, ADMIN), a -> {
             ProcessInstance instance = fx.startCase("BORGOU");
-            HttpResponse<String> response = fx.get(a, "/engine-rest/task?processInstanceId=" + instance.getId());
+            HttpResponse<String> response = fx.get(a, "/engine-rest/task?maxResults=50&processInstanceId=" + instance.getId());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body().contains(instance.getId());
         }));
@@ -194,7 +197,7 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
                 set(CPS_BORGOU, DPAF, SGM, MANAGER, ADMIN), a -> {
                     ProcessInstance instance = fx.startCase("BORGOU");
                     HttpResponse<String> response = fx.get(a,
-                            "/engine-rest/history/process-instance?processInstanceId=" + instance.getId());
+                            "/engine-rest/history/process-instance?maxResults=50&processInstanceId=" + instance.getId());
                     assertThat(response.statusCode()).isEqualTo(200);
                     return response.body().contains(instance.getId());
                 }));
@@ -261,6 +264,18 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
                 a -> httpOutcome(fx.postJson(a, "/api/partners", newPartnerJson("BORGOU")))));
         rows.add(row("past quarter", "open its reports by hand (POST /api/reporting/quarters/{q}/open)",
                 set(DPAF, ADMIN), a -> httpOutcome(fx.postJson(a, "/api/reporting/quarters/2019-Q1/open", "{}"))));
+        // ---- hardening (issue 10, items 4, 9, 10) ----
+        rows.add(row("open quarterly report of Borgou", "write indicator values (POST /api/reports/{key}/indicators)",
+                set(CPS_BORGOU, DPAF, OFFE, ADMIN), a -> httpOutcome(fx.postJson(a,
+                        "/api/reports/" + openReport("BORGOU").getBusinessKey() + "/indicators",
+                        "{\"values\": [{\"code\": \"SIDOFFE-01\", \"value\": 3}]}"))));
+        rows.add(row("audit trail", "list events by period (GET /api/audit/events)", set(ADMIN),
+                a -> httpOutcome(fx.get(a, "/api/audit/events?from=2026-01-01&to=2026-12-31"))));
+        rows.add(row("partner based in Borgou", "create from another site (POST /api/partners, Origin elsewhere)",
+                set(), a -> httpOutcome(fx.send(a, java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(baseUrl() + "/api/partners"))
+                        .header("Content-Type", "application/json").header("Origin", "https://evil.example")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(newPartnerJson("BORGOU")))))));
         return rows;
     }
 
@@ -307,7 +322,16 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
     }
 
     private static Set<Actor> set(Actor... actors) {
-        return EnumSet.of(actors[0], actors);
+        return actors.length == 0 ? EnumSet.noneOf(Actor.class) : EnumSet.of(actors[0], actors);
+    }
+
+    /** An open quarterly report of the department (no process instance: the API path only). */
+    private bj.gouv.masm.reporting.QuarterlyReport openReport(String department) {
+        Convention convention = convention(department);
+        var report = new bj.gouv.masm.reporting.QuarterlyReport(convention.getNumber(), convention.getId(),
+                convention.getPartnerId(), department, new bj.gouv.masm.reporting.Quarter(2026, 1), 77);
+        report.touch("matrix-test", OffsetDateTime.now());
+        return reports.save(report);
     }
 
     private static Set<Actor> with(Set<Actor> base, Actor extra) {
