@@ -87,7 +87,7 @@ class ConventionEndOfTermTests extends LifecycleTestSupport {
 
         // the server refuses a missing assessment or a report received in the future; the task stays open
         assertThatThrownBy(() -> complete(instance, TASK_RECORD_SYNTHESIS_REPORT, vars(
-                SYNTHESIS_RECEIVED_ON, startOfDay(LocalDate.of(2026, 8, 3)), SYNTHESIS_WORK_SUMMARY, "Ateliers tenus")))
+                SYNTHESIS_RECEIVED_ON, startOfDay(LocalDate.of(2026, 8, 1)), SYNTHESIS_WORK_SUMMARY, "Ateliers tenus")))
                 .isInstanceOf(LifecycleInputException.class).hasMessageContaining("Bilan des actions réalisées");
         assertThatThrownBy(() -> complete(instance, TASK_RECORD_SYNTHESIS_REPORT, vars(
                 SYNTHESIS_RECEIVED_ON, startOfDay(LocalDate.now(ZONE).plusYears(5)), SYNTHESIS_WORK_SUMMARY, "x",
@@ -95,13 +95,13 @@ class ConventionEndOfTermTests extends LifecycleTestSupport {
                 .isInstanceOf(LifecycleInputException.class).hasMessageContaining("futur");
         assertThat(conventionService.synthesisOf(number)).isEmpty();
 
-        complete(instance, TASK_RECORD_SYNTHESIS_REPORT, vars(SYNTHESIS_RECEIVED_ON, "2026-08-03",
+        complete(instance, TASK_RECORD_SYNTHESIS_REPORT, vars(SYNTHESIS_RECEIVED_ON, "2026-08-01",
                 SYNTHESIS_WORK_SUMMARY, "Douze ateliers de sensibilisation tenus", SYNTHESIS_ASSESSMENT,
                 "340 femmes accompagnées ; objectifs atteints à 80 %", SYNTHESIS_RECOMMENDATIONS, "Étendre à Bohicon"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_ConventionExpired").hasNotPassed("EndEvent_ConventionTerminated");
         ConventionSynthesisReport report = conventionService.synthesisOf(number).orElseThrow();
-        assertThat(report.getReceivedOn()).isEqualTo(LocalDate.of(2026, 8, 3));
+        assertThat(report.getReceivedOn()).isEqualTo(LocalDate.of(2026, 8, 1));
         assertThat(report.getWorkSummary()).isEqualTo("Douze ateliers de sensibilisation tenus");
         assertThat(report.getAssessment()).contains("340 femmes");
         assertThat(report.getRecommendations()).isEqualTo("Étendre à Bohicon");

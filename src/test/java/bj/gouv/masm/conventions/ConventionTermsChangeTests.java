@@ -187,7 +187,7 @@ class ConventionTermsChangeTests extends LifecycleTestSupport {
         assertThat(post("dpaf.agent", number, "termination", "{\"reason\": \"encore\"}").getStatusCode().value())
                 .isEqualTo(409);
 
-        complete(instance, TASK_RECORD_SYNTHESIS_REPORT, vars(SYNTHESIS_RECEIVED_ON, "2027-04-01",
+        complete(instance, TASK_RECORD_SYNTHESIS_REPORT, vars(SYNTHESIS_RECEIVED_ON, "2027-02-15",
                 SYNTHESIS_WORK_SUMMARY, "Activités menées jusqu'à la résiliation", SYNTHESIS_ASSESSMENT, "Bilan partiel"));
         assertThat(instance).isEnded().hasPassed("EndEvent_ConventionTerminated").hasNotPassed("EndEvent_ConventionExpired");
         assertThat(conventionService.get(number).getStatus()).isEqualTo(ConventionStatus.TERMINATED);
