@@ -225,7 +225,8 @@ public class ConventionTermsService {
                 + statusLabel(convention.getStatus()) + " : elle ne peut pas être " + what + ".");
     }
 
-    static String statusLabel(ConventionStatus status) {
+    /** French label of a status, as clerks read it (« expirée », « résiliée »...). */
+    public static String statusLabel(ConventionStatus status) {
         return switch (status) {
             case ACTIVE -> "en vigueur";
             case SUSPENDED -> "suspendue";

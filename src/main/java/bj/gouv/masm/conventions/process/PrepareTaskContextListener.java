@@ -197,6 +197,11 @@ public class PrepareTaskContextListener implements TaskListener {
         StringBuilder text = new StringBuilder("Convention " + convention.getNumber() + ", signée le "
                 + DATE.format(convention.getSignedOn()) + " pour " + convention.getDurationMonths() + " mois (du "
                 + DATE.format(convention.getStartDate()) + " au " + DATE.format(convention.getEndDate()) + ").");
+        if (convention.getStatus() != bj.gouv.masm.conventions.ConventionStatus.ACTIVE) {
+            text.append("\n\nStatut : ").append(bj.gouv.masm.conventions.ConventionTermsService
+                    .statusLabel(convention.getStatus()))
+                    .append(convention.getClosedReason() != null ? " — " + convention.getClosedReason() : "");
+        }
         for (ConventionEvaluation evaluation : conventions.evaluationsOf(convention.getNumber())) {
             text.append("\n\nÉvaluation ").append(ConventionEvaluation.MID_TERM.equals(evaluation.getKind())
                     ? "à mi-parcours" : "finale").append(" : ").append(evaluation.getRating())
