@@ -123,6 +123,12 @@ public class Convention extends AuditedEntity {
     public LocalDate getEndDate() { return endDate; }
     public LocalDate getMidTermDate() { return midTermDate; }
     public LocalDate getFinalEvaluationDate() { return finalEvaluationDate; }
+
+    /** Extension ("prorogée d'un commun accord"): a later end date and, if still to come, final evaluation date. */
+    void extendTo(LocalDate newEndDate, LocalDate newFinalEvaluationDate) {
+        this.endDate = newEndDate;
+        this.finalEvaluationDate = newFinalEvaluationDate;
+    }
     public String getPartnerSignatory() { return partnerSignatory; }
     public void setPartnerSignatory(String partnerSignatory) { this.partnerSignatory = partnerSignatory; }
     public String getRenewalOf() { return renewalOf; }

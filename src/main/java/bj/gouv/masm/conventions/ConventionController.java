@@ -62,7 +62,7 @@ public class ConventionController {
             try {
                 wantedStatus = ConventionStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("Statut inconnu : " + status + " (ACTIVE, SUSPENDED, REVOKED, EXPIRED, RENEWED)");
+                throw ApiException.badRequest("Statut inconnu : " + status + " (ACTIVE, SUSPENDED, REVOKED, EXPIRED, RENEWED, TERMINATED)");
             }
         }
         String wantedDepartment = department == null || department.isBlank() ? null

@@ -1,5 +1,9 @@
 package bj.gouv.masm.conventions;
 
+import bj.gouv.masm.reviews.RecommendationInput;
+import bj.gouv.masm.reviews.RecommendationService;
+import bj.gouv.masm.reviews.RecommendationSource;
+import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.shared.AuditTrail;
 import bj.gouv.masm.shared.CurrentActor;
 import java.time.Clock;
@@ -18,11 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConventionService {
 
     public static final String ENTITY = "convention";
+    /** Due date of a final-evaluation recommendation (and of a late mid-term one): days after the evaluation. */
+    static final int DEFAULT_RECOMMENDATION_DAYS = 90;
 
     private final ConventionRepository conventions;
     private final ConventionStatusChangeRepository history;
     private final ConventionStatusService statusService;
     private final ConventionEvaluationRepository evaluations;
+    private final ConventionSynthesisReportRepository synthesisReports;
+    private final RecommendationService recommendations;
     private final NumberSequences numbers;
     private final List<ReportingStanding> standings;
     private final RuntimeService runtimeService;
@@ -32,13 +40,17 @@ public class ConventionService {
 
     public ConventionService(ConventionRepository conventions, ConventionStatusChangeRepository history,
                              ConventionStatusService statusService,
-                             ConventionEvaluationRepository evaluations, NumberSequences numbers,
+                             ConventionEvaluationRepository evaluations,
+                             ConventionSynthesisReportRepository synthesisReports, RecommendationService recommendations,
+                             NumberSequences numbers,
                              List<ReportingStanding> standings, RuntimeService runtimeService, AuditTrail audit,
                              CurrentActor actor, Clock clock) {
         this.conventions = conventions;
         this.history = history;
         this.statusService = statusService;
         this.evaluations = evaluations;
+        this.synthesisReports = synthesisReports;
+        this.recommendations = recommendations;
         this.numbers = numbers;
         this.standings = standings;
         this.runtimeService = runtimeService;
@@ -98,6 +110,9 @@ public class ConventionService {
     public ConventionEvaluation recordMidTerm(String number, MidTermRating rating, String recommendations) {
         Convention convention = get(number);
         audit.record(ENTITY, number, "MID_TERM_EVALUATED", rating.name());
+        LocalDate due = convention.getFinalEvaluationDate();
+        register(convention, RecommendationSource.MID_TERM_EVALUATION, recommendations,
+                due.isAfter(LocalDate.now(clock)) ? due : LocalDate.now(clock).plusDays(DEFAULT_RECOMMENDATION_DAYS));
         return evaluations.save(new ConventionEvaluation(convention.getId(), ConventionEvaluation.MID_TERM, rating.name(),
                 recommendations, null, OffsetDateTime.now(clock), actor.userId()));
     }
@@ -107,8 +122,70 @@ public class ConventionService {
                                             boolean renewalRequested) {
         Convention convention = get(number);
         audit.record(ENTITY, number, "FINAL_EVALUATED", rating.name() + (renewalRequested ? ", renouvellement demandé" : ""));
+        register(convention, RecommendationSource.FINAL_EVALUATION, recommendations,
+                LocalDate.now(clock).plusDays(DEFAULT_RECOMMENDATION_DAYS));
         return evaluations.save(new ConventionEvaluation(convention.getId(), ConventionEvaluation.FINAL, rating.name(),
                 recommendations, renewalRequested, OffsetDateTime.now(clock), actor.userId()));
+    }
+
+    /**
+     * Whether a convention reports for a period (a quarter): ACTIVE, or EXPIRED, with dates overlapping it
+     * (an expiring one reports for its last quarter). SUSPENDED, TERMINATED, REVOKED and RENEWED ones do not
+     * (the renewal reports). The reporting feature asks this when it opens the quarterly reports.
+     */
+    public static boolean reportsDuring(Convention convention, LocalDate from, LocalDate to) {
+        ConventionStatus status = convention.getStatus();
+        if (status != ConventionStatus.ACTIVE && status != ConventionStatus.EXPIRED) {
+            return false;
+        }
+        return !convention.getStartDate().isAfter(to) && !convention.getEndDate().isBefore(from);
+    }
+
+    /**
+     * Whether a convention is in force on a day: ACTIVE (a SUSPENDED convention is not) and between its start
+     * and end dates. CPS support to a partner is refused without one.
+     */
+    public static boolean isInForceOn(Convention convention, LocalDate day) {
+        return convention.getStatus() == ConventionStatus.ACTIVE
+                && !day.isBefore(convention.getStartDate()) && !day.isAfter(convention.getEndDate());
+    }
+
+    /**
+     * Evaluation recommendations go to the recommendations register (reviews feature) and are followed up
+     * there like the reviews' (daily RecommendationFollowUp once overdue): one entry per non-empty line of the
+     * text, owned by the partner's CPS (an OSC) or the DPAF (a PTF), source key = the convention number.
+     * Due: a mid-term recommendation by the final evaluation date, a final one within 90 days; the owner or
+     * the DPAF may move it in the register.
+     */
+    private void register(Convention convention, RecommendationSource source, String text, LocalDate due) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        String owner = convention.getDepartment() == null ? Groups.DPAF : Groups.cps(convention.getDepartment());
+        List<RecommendationInput> inputs = text.lines().map(String::strip)
+                .map(line -> line.replaceFirst("^[-•*]\\s*", "").strip())
+                .filter(line -> !line.isEmpty())
+                .map(line -> new RecommendationInput(line, owner, due)).toList();
+        recommendations.createAll(source, convention.getNumber(), convention.getDepartment(), inputs);
+    }
+
+    /** The end-of-convention synthesis report, once per convention (Task_RecordSynthesisReport). */
+    @Transactional
+    public ConventionSynthesisReport recordSynthesis(String number, LocalDate receivedOn, String workSummary,
+                                                     String assessment, String recommendationsText) {
+        Convention convention = get(number);
+        if (synthesisReports.findByConventionId(convention.getId()).isPresent()) {
+            throw new LifecycleInputException(LifecycleVariables.SYNTHESIS_WORK_SUMMARY, "Le rapport de synthèse de la "
+                    + "convention " + number + " est déjà enregistré.");
+        }
+        audit.record(ENTITY, number, "SYNTHESIS_RECORDED", "rapport reçu le " + receivedOn);
+        return synthesisReports.save(new ConventionSynthesisReport(convention.getId(), receivedOn, workSummary,
+                assessment, recommendationsText, OffsetDateTime.now(clock), actor.userId()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ConventionSynthesisReport> synthesisOf(String number) {
+        return synthesisReports.findByConventionId(get(number).getId());
     }
 
     /** Every declared {@link ReportingStanding} other than the default must agree (the default alone says yes). */

@@ -5,7 +5,9 @@ public enum ConventionStatus {
     SUSPENDED,
     REVOKED,
     EXPIRED,
-    RENEWED;
+    RENEWED,
+    /** Ended early by mutual agreement (POST /api/conventions/{number}/termination). */
+    TERMINATED;
 
     public boolean isLive() {
         return this == ACTIVE || this == SUSPENDED;

@@ -60,6 +60,21 @@ public class ConventionStatusService {
         return true;
     }
 
+    /**
+     * A change of the convention's terms that keeps its status (an extension): one history row with the
+     * same status before and after, and the audit trail entry under {@code action}.
+     */
+    @Transactional
+    public void recordTermsChange(Convention convention, String action, String reason) {
+        String actor = currentActor.userId();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        convention.touch(actor, now);
+        conventions.saveAndFlush(convention);
+        history.save(new ConventionStatusChange(convention.getId(), now, actor, convention.getStatus().name(),
+                convention.getStatus().name(), reason));
+        auditTrail.record(ConventionService.ENTITY, convention.getNumber(), action, reason);
+    }
+
     /** The first line of a newly signed convention's history (no previous status). */
     @Transactional
     public void recordSignature(Convention convention, String reason) {

@@ -78,6 +78,10 @@ public class Dossier extends AuditedEntity {
     @Column(name = "closing_reason")
     private String closingReason;
 
+    /** The SGM's comment when returning the dossier to the DPAF or declining to sign. */
+    @Column(name = "signature_comment")
+    private String signatureComment;
+
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
@@ -140,6 +144,8 @@ public class Dossier extends AuditedEntity {
     public void setReviewComment(String v) { this.reviewComment = v; }
     public String getClosingReason() { return closingReason; }
     public void setClosingReason(String v) { this.closingReason = v; }
+    public String getSignatureComment() { return signatureComment; }
+    public void setSignatureComment(String v) { this.signatureComment = v; }
     public String getProcessInstanceId() { return processInstanceId; }
     public void setProcessInstanceId(String v) { this.processInstanceId = v; }
     public Set<String> getAxes() { return axes; }

@@ -224,6 +224,30 @@ public class DossierService {
         return save(dossier);
     }
 
+    /** The SGM sends the dossier back to the DPAF review with a comment (signatureDecision RETURNED). */
+    @Transactional
+    public Dossier returnFromSignature(String reference, String comment) {
+        Dossier dossier = get(reference);
+        dossier.setSignatureComment(comment);
+        changeStatus(dossier, DossierStatus.UNDER_REVIEW, "Renvoyé à la DPAF par le SGM : " + comment);
+        return save(dossier);
+    }
+
+    /**
+     * The SGM declines to sign (signatureDecision DECLINED): the dossier is closed with the reason, no convention
+     * is registered; {@link SignatureDeclinedEvent} is published in this transaction.
+     */
+    @Transactional
+    public Dossier declineSignature(String reference, String reason) {
+        Dossier dossier = get(reference);
+        dossier.setSignatureComment(reason);
+        dossier.setClosingReason(reason);
+        changeStatus(dossier, DossierStatus.DECLINED, "Signature refusée par le SGM : " + reason);
+        save(dossier);
+        events.publishEvent(new SignatureDeclinedEvent(dossier.getPartnerId(), dossier.getReference(), reason));
+        return dossier;
+    }
+
     @Transactional
     public Dossier markSigned(String reference, String conventionNumber) {
         Dossier dossier = get(reference);

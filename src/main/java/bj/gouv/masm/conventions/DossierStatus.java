@@ -15,7 +15,9 @@ public enum DossierStatus {
     /** A convention was signed from this dossier. */
     SIGNED,
     /** A renewal dossier whose predecessor was revoked before the signature. */
-    CANCELLED;
+    CANCELLED,
+    /** The SGM declined to sign (signatureDecision DECLINED, reason in the history): no convention. */
+    DECLINED;
 
     public boolean isOpen() {
         return this == FILED || this == INCOMPLETE || this == UNDER_REVIEW || this == ACCEPTED;

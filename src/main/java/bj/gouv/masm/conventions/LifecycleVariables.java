@@ -41,6 +41,10 @@ public final class LifecycleVariables {
     public static final String RENEWAL_CONDITIONS = "renewalConditions";
     public static final String ACCOMPANIMENT = "accompaniment";
     public static final String ACCOUNTABILITY = "accountability";
+    /** The SGM's decision on Task_SignConvention: SIGNED (default when absent), RETURNED or DECLINED. */
+    public static final String SIGNATURE_DECISION = "signatureDecision";
+    /** Why the SGM returned the dossier to the DPAF or declined to sign (required for RETURNED and DECLINED). */
+    public static final String SIGNATURE_COMMENT = "signatureComment";
     public static final String CONVENTION_NUMBER = "conventionNumber";
     public static final String RENEWAL_OF = "renewalOf";
     /** Months between the final evaluation and the end (default 3: an input parameter of the registration task). */
@@ -62,10 +66,26 @@ public final class LifecycleVariables {
     public static final String SUCCESSOR_CONVENTION_NUMBER = "successorConventionNumber";
     public static final String REVOCATION_REASON = "revocationReason";
 
+    // end of the convention and DPAF decisions on it (API)
+    /** How the convention in force ended before the synthesis: EXPIRED or TERMINATED. */
+    public static final String CONVENTION_ENDING = "conventionEnding";
+    /** Local variables of the messages sent by the API: the reason and, for an extension, the new end date. */
+    public static final String TERMS_CHANGE_REASON = "termsChangeReason";
+    public static final String NEW_END_DATE = "newEndDate";
+    // end-of-convention synthesis report (Task_RecordSynthesisReport)
+    public static final String SYNTHESIS_RECEIVED_ON = "synthesisReceivedOn";
+    public static final String SYNTHESIS_WORK_SUMMARY = "synthesisWorkSummary";
+    public static final String SYNTHESIS_ASSESSMENT = "synthesisAssessment";
+    public static final String SYNTHESIS_RECOMMENDATIONS = "synthesisRecommendations";
+
     // messages
     public static final String MESSAGE_ACCREDITATION_REVOKED = "AccreditationRevoked";
     public static final String MESSAGE_RENEWAL_REQUESTED = "ConventionRenewalRequested";
     public static final String MESSAGE_SUCCESSOR_SIGNED = "SuccessorConventionSigned";
+    public static final String MESSAGE_TERMINATED = "ConventionTerminated";
+    public static final String MESSAGE_EXTENDED = "ConventionExtended";
+    public static final String MESSAGE_SUSPENDED = "ConventionSuspended";
+    public static final String MESSAGE_SUSPENSION_LIFTED = "ConventionSuspensionLifted";
 
     // user tasks
     public static final String TASK_CHECK_DOSSIER = "Task_CheckDossier";
@@ -74,6 +94,7 @@ public final class LifecycleVariables {
     public static final String TASK_SIGN_CONVENTION = "Task_SignConvention";
     public static final String TASK_EVALUATE_MID_TERM = "Task_EvaluateMidTerm";
     public static final String TASK_EVALUATE_FINAL = "Task_EvaluateFinal";
+    public static final String TASK_RECORD_SYNTHESIS_REPORT = "Task_RecordSynthesisReport";
 
     private LifecycleVariables() {
     }

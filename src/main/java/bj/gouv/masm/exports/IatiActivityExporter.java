@@ -398,7 +398,7 @@ public class IatiActivityExporter {
         return switch (status) {
             case ACTIVE -> "2";
             case SUSPENDED -> "6";
-            case EXPIRED, RENEWED -> "4";
+            case EXPIRED, RENEWED, TERMINATED -> "4";
             case REVOKED -> "5";
         };
     }

@@ -2,7 +2,7 @@ package bj.gouv.masm.reporting;
 
 import bj.gouv.masm.conventions.Convention;
 import bj.gouv.masm.conventions.ConventionRepository;
-import bj.gouv.masm.conventions.ConventionStatus;
+import bj.gouv.masm.conventions.ConventionService;
 import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.reference.ReferenceCategory;
@@ -64,8 +64,7 @@ public class CpsSupportService {
     /** The convention in force on that day, if any (ACTIVE, between its start and end dates). */
     public Optional<Convention> conventionInForce(Long partnerId, LocalDate day) {
         return conventions.findByPartnerIdOrderBySignedOnDesc(partnerId).stream()
-                .filter(c -> c.getStatus() == ConventionStatus.ACTIVE)
-                .filter(c -> !day.isBefore(c.getStartDate()) && !day.isAfter(c.getEndDate()))
+                .filter(c -> ConventionService.isInForceOn(c, day))
                 .findFirst();
     }
 

@@ -5,6 +5,7 @@ import static bj.gouv.masm.reporting.ReportingVariables.*;
 
 import bj.gouv.masm.conventions.Convention;
 import bj.gouv.masm.conventions.ConventionRepository;
+import bj.gouv.masm.conventions.ConventionService;
 import bj.gouv.masm.conventions.ConventionStatus;
 import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerKind;
@@ -116,10 +117,7 @@ public class QuarterOpeningService {
      * (the new convention reports) and suspended ones do not report.
      */
     static boolean mustReport(Convention convention, Quarter quarter) {
-        if (convention.getStatus() != ConventionStatus.ACTIVE && convention.getStatus() != ConventionStatus.EXPIRED) {
-            return false;
-        }
-        return quarter.overlaps(convention.getStartDate(), convention.getEndDate());
+        return ConventionService.reportsDuring(convention, quarter.start(), quarter.end());
     }
 
     private void open(Convention convention, Partner partner, String department, Quarter quarter) {

@@ -4,7 +4,11 @@ package bj.gouv.masm.reviews;
 public enum RecommendationSource {
     DEPARTMENTAL_REVIEW("Revue départementale"),
     NATIONAL_REVIEW("Revue nationale"),
-    JOINT_COMMISSION("Commission mixte");
+    JOINT_COMMISSION("Commission mixte"),
+    /** Mid-term evaluation of a convention (source key = the convention number). */
+    MID_TERM_EVALUATION("Évaluation à mi-parcours"),
+    /** Final evaluation of a convention (source key = the convention number). */
+    FINAL_EVALUATION("Évaluation finale");
 
     private final String label;
 

@@ -43,6 +43,9 @@ public class FormInputErrorsPlugin implements ProcessEnginePlugin {
                 return next.execute(command);
             } catch (ProcessEngineException e) {
                 FormInputException input = formInputCause(e);
+                if (input != null) {
+                    EngineRestFormInputStatusFilter.recordRefusal(input);
+                }
                 throw input != null ? input : e;
             }
         }

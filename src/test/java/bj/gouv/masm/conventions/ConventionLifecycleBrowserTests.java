@@ -149,6 +149,58 @@ class ConventionLifecycleBrowserTests extends LifecycleTestSupport {
         assertThat(dossierService.get(instance.getBusinessKey()).getCreatedBy()).isEqualTo("cps.borgou");
     }
 
+    @Test
+    void shouldLetTheSgmReturnADossierToTheDpafInTasklist() {
+        try {
+            returnDossierInTasklist();
+        } catch (RuntimeException | AssertionError e) {
+            if (driver != null) {
+                Browser.screenshot(driver, "lifecycle-sign-return-failure");
+            }
+            throw e;
+        }
+    }
+
+    /** Issue 11, item 5: the SGM chooses « Renvoyer le dossier à la DPAF » and gives the comment. */
+    private void returnDossierInTasklist() {
+        Partner partner = osc("BORGOU");
+        ProcessInstance instance = readyToSign(partner);
+        Task task = task(instance, TASK_SIGN_CONVENTION);
+        ensureTasklistAccessFor("sgm.signataire", "sgm");
+
+        WebDriverWait wait = logIn("sgm.signataire");
+
+        driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        wait.until(d -> form.getText().contains(partner.getName()));
+        assertThat(form.getText()).contains("Décision du SGM").contains("Signer la convention")
+                .contains("Obligations des parties");
+        Browser.screenshot(driver, "lifecycle-sign-decision");
+
+        clickLabel(wait, "Renvoyer le dossier à la DPAF");
+        // the signature fields disappear, the comment appears
+        wait.until(d -> !driver.findElement(By.cssSelector(".fjs-form")).getText().contains("Obligations des parties"));
+        WebElement comment = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//form[contains(@class,'fjs-form')]//textarea")));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", comment);
+        comment.sendKeys("Préciser le budget de l'axe 3");
+        Browser.screenshot(driver, "lifecycle-sign-return-form");
+        WebElement complete = driver.findElement(By.cssSelector("button[ng-click='complete()']"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", complete);
+        wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+
+        wait.until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+        assertThat(instance).isWaitingAt(TASK_REVIEW_DOSSIER).hasNotPassed("ServiceTask_RegisterConvention");
+        Dossier dossier = dossierService.get(instance.getBusinessKey());
+        assertThat(dossier.getStatus()).isEqualTo(DossierStatus.UNDER_REVIEW);
+        assertThat(dossier.getSignatureComment()).isEqualTo("Préciser le budget de l'axe 3");
+        assertThat(dossierService.historyOf(dossier.getReference())).last()
+                .satisfies(change -> assertThat(change.getChangedBy()).isEqualTo("sgm.signataire"));
+    }
+
     private WebDriverWait logIn(String user) {
         driver = Browser.start();
         WebDriverWait wait = Browser.logInToTasklist(driver, baseUrl(), user, "demo");
@@ -171,9 +223,13 @@ class ConventionLifecycleBrowserTests extends LifecycleTestSupport {
      * in the application; the test adds whatever is missing so that it stands on its own.
      */
     private void ensureTasklistAccessFor(String group) {
-        grantIfMissing(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grantIfMissing(group, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ);
-        identityService.setAuthentication("cps.borgou", List.of(group));
+        ensureTasklistAccessFor("cps.borgou", group);
+    }
+
+    private void ensureTasklistAccessFor(String user, String group) {
+        grantIfMissing(user, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grantIfMissing(user, group, Resources.PROCESS_DEFINITION, PROCESS_KEY, Permissions.READ);
+        identityService.setAuthentication(user, List.of(group));
         long visibleFilters = filterService.createFilterQuery().count();
         identityService.clearAuthentication();
         if (visibleFilters == 0) {
@@ -182,12 +238,16 @@ class ConventionLifecycleBrowserTests extends LifecycleTestSupport {
                             .includeAssignedTasks())
                     .setProperties(Map.of("description", "Tâches des groupes de l'utilisateur", "priority", 10));
             filterService.saveFilter(filter);
-            grantIfMissing(group, Resources.FILTER, filter.getId(), Permissions.READ);
+            grantIfMissing(user, group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
     }
 
     private void grantIfMissing(String group, Resource resource, String resourceId, Permission permission) {
-        if (authorizationService.isUserAuthorized("cps.borgou", List.of(group), permission, resource, resourceId)) {
+        grantIfMissing("cps.borgou", group, resource, resourceId, permission);
+    }
+
+    private void grantIfMissing(String user, String group, Resource resource, String resourceId, Permission permission) {
+        if (authorizationService.isUserAuthorized(user, List.of(group), permission, resource, resourceId)) {
             return;
         }
         Authorization grant = authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)

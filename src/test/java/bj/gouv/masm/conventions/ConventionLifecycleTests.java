@@ -97,6 +97,9 @@ class ConventionLifecycleTests extends LifecycleTestSupport {
 
         assertThat(timer(instance, "TimerEvent_ConventionEnds").getDuedate()).isEqualTo(startOfDay(LocalDate.of(2027, 3, 2)));
         fire(instance, "TimerEvent_ConventionEnds");
+        assertThat(instance).isWaitingAt(TASK_RECORD_SYNTHESIS_REPORT);
+        complete(instance, TASK_RECORD_SYNTHESIS_REPORT, vars(SYNTHESIS_RECEIVED_ON, startOfDay(LocalDate.of(2027, 3, 2)),
+                SYNTHESIS_WORK_SUMMARY, "Travaux menés", SYNTHESIS_ASSESSMENT, "Bilan positif"));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_ConventionExpired");
         assertThat(conventionService.get(number).getStatus()).isEqualTo(ConventionStatus.EXPIRED);
@@ -311,7 +314,7 @@ class ConventionLifecycleTests extends LifecycleTestSupport {
         today(LocalDate.of(2026, 7, 20));
         complete(successor, TASK_SIGN_CONVENTION, signature(LocalDate.of(2026, 7, 20), 12));
 
-        assertThat(first).isEnded().hasPassed("EndEvent_ConventionExpired");
+        assertThat(first).hasPassed("ServiceTask_ExpireConvention").isWaitingAt(TASK_RECORD_SYNTHESIS_REPORT);
         assertThat(conventionService.get(oldNumber).getStatus()).isEqualTo(ConventionStatus.EXPIRED);
         assertThat(conventionService.get(conventionNumber(successor)).getRenewalOf()).isEqualTo(oldNumber);
     }

@@ -49,4 +49,33 @@ class FormInputErrorsTests extends LifecycleTestSupport {
                 .doesNotContain("ENGINE-03051").doesNotContain("TaskListener");
         assertThat(instance).isWaitingAt(TASK_CHECK_DOSSIER);
     }
+
+    @Test
+    void shouldAnswer400WithTheFrenchMessageWhenAnIntegratorStartsWithAnUnknownPartner() {
+        long instancesBefore = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(LifecycleVariables.PROCESS_KEY).count();
+        long dossiersBefore = dossierRepository.count();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<Map> response = rest.withBasicAuth("dpaf.agent", "demo").postForEntity(
+                baseUrl() + "/engine-rest/process-definition/key/ConventionLifecycle/start",
+                new HttpEntity<>("{\"variables\": {\"partnerId\": {\"value\": 987654321, \"type\": \"Long\"}}}",
+                        headers), Map.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) response.getBody().get("message"))
+                .contains("Partenaire inconnu : aucun partenaire enregistré n'a l'identifiant 987654321");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)
+                .count()).isEqualTo(instancesBefore);
+        assertThat(dossierRepository.count()).isEqualTo(dossiersBefore);
+
+        // a known partner still starts (201/200), so the filter only changes refusals
+        ResponseEntity<Map> started = rest.withBasicAuth("dpaf.agent", "demo").postForEntity(
+                baseUrl() + "/engine-rest/process-definition/key/ConventionLifecycle/start",
+                new HttpEntity<>("{\"variables\": {\"partnerId\": {\"value\": " + ptf().getId()
+                        + ", \"type\": \"Long\"}}}", headers), Map.class);
+        assertThat(started.getStatusCode().value()).isEqualTo(200);
+        assertThat((String) started.getBody().get("businessKey")).startsWith("DOS-");
+    }
 }

@@ -55,7 +55,10 @@ public class PrepareTaskContextListener implements TaskListener {
     private static final Map<String, List<String>> DECISIONS = Map.of(
             TASK_CHECK_DOSSIER, List.of(DOSSIER_COMPLETE, MISSING_DOCUMENTS, CHECK_COMMENT),
             TASK_REVIEW_DOSSIER, List.of(REVIEW_OPINION, REVIEW_COMMENT),
-            TASK_SIGN_CONVENTION, List.of(SIGNED_ON, DURATION_MONTHS, PARTNER_SIGNATORY),
+            TASK_SIGN_CONVENTION, List.of(SIGNED_ON, DURATION_MONTHS, PARTNER_SIGNATORY, SIGNATURE_DECISION,
+                    SIGNATURE_COMMENT),
+            TASK_RECORD_SYNTHESIS_REPORT, List.of(SYNTHESIS_RECEIVED_ON, SYNTHESIS_WORK_SUMMARY, SYNTHESIS_ASSESSMENT,
+                    SYNTHESIS_RECOMMENDATIONS),
             TASK_EVALUATE_MID_TERM, List.of(MID_TERM_RATING, MID_TERM_RECOMMENDATIONS),
             TASK_EVALUATE_FINAL, List.of(FINAL_RATING, FINAL_RECOMMENDATIONS, RENEWAL_REQUESTED));
 
@@ -184,6 +187,9 @@ public class PrepareTaskContextListener implements TaskListener {
                 case INCOMPLETE -> "dossier incomplet";
             } + (dossier.getReviewComment() != null ? " — " + dossier.getReviewComment() : ""));
         }
+        if (dossier.getSignatureComment() != null) {
+            lines.add("Renvoi par le SGM : " + dossier.getSignatureComment());
+        }
         return lines.isEmpty() ? "Aucun avis antérieur." : String.join("\n\n", lines);
     }
 
@@ -191,6 +197,11 @@ public class PrepareTaskContextListener implements TaskListener {
         StringBuilder text = new StringBuilder("Convention " + convention.getNumber() + ", signée le "
                 + DATE.format(convention.getSignedOn()) + " pour " + convention.getDurationMonths() + " mois (du "
                 + DATE.format(convention.getStartDate()) + " au " + DATE.format(convention.getEndDate()) + ").");
+        if (convention.getStatus() != bj.gouv.masm.conventions.ConventionStatus.ACTIVE) {
+            text.append("\n\nStatut : ").append(bj.gouv.masm.conventions.ConventionTermsService
+                    .statusLabel(convention.getStatus()))
+                    .append(convention.getClosedReason() != null ? " — " + convention.getClosedReason() : "");
+        }
         for (ConventionEvaluation evaluation : conventions.evaluationsOf(convention.getNumber())) {
             text.append("\n\nÉvaluation ").append(ConventionEvaluation.MID_TERM.equals(evaluation.getKind())
                     ? "à mi-parcours" : "finale").append(" : ").append(evaluation.getRating())

@@ -3,29 +3,70 @@ package bj.gouv.masm.conventions.process;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionTerms;
+import bj.gouv.masm.conventions.DossierService;
 import bj.gouv.masm.conventions.LifecycleInputException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_SignConvention completed (SGM): signature date (not in the future), duration 6..60 months, partner
- * signatory and the mandatory elements are checked; ServiceTask_RegisterConvention then registers it.
+ * Task_SignConvention completed (SGM). The decision {@code signatureDecision}: SIGNED (the default when
+ * absent) checks the signature date (not in the future), the duration 6..60 months, the partner signatory and
+ * the mandatory elements, then ServiceTask_RegisterConvention registers it; RETURNED (back to the DPAF review)
+ * and DECLINED (ServiceTask_DeclineSignature closes the dossier) need {@code signatureComment}.
  */
 @Component("signConventionListener")
 public class SignConventionListener implements TaskListener {
 
+    public enum Decision { SIGNED, RETURNED, DECLINED }
+
+    private final DossierService dossiers;
     private final Clock clock;
 
-    public SignConventionListener(Clock clock) {
+    public SignConventionListener(DossierService dossiers, Clock clock) {
+        this.dossiers = dossiers;
         this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        validate(task, clock);
+        Decision decision = decision(task);
+        task.setVariable(SIGNATURE_DECISION, decision.name());
+        switch (decision) {
+            case SIGNED -> validate(task, clock);
+            case RETURNED -> {
+                String comment = comment(task, "Renvoi à la DPAF : indiquez ce que la DPAF doit revoir.");
+                dossiers.returnFromSignature((String) task.getVariable(DOSSIER_REFERENCE), comment);
+            }
+            case DECLINED -> comment(task, "Refus de signer : le motif est obligatoire (il est communiqué au partenaire).");
+        }
+    }
+
+    static Decision decision(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        Object value = scope.getVariable(SIGNATURE_DECISION);
+        if (value == null || value.toString().isBlank()) {
+            return Decision.SIGNED;
+        }
+        try {
+            return Decision.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new LifecycleInputException(SIGNATURE_DECISION, "Choisissez la décision : signer (SIGNED), "
+                    + "renvoyer à la DPAF (RETURNED) ou refuser de signer (DECLINED).");
+        }
+    }
+
+    private static String comment(org.camunda.bpm.engine.delegate.VariableScope scope, String missing) {
+        String comment = TaskInputs.optionalText(scope, SIGNATURE_COMMENT);
+        if (comment == null) {
+            throw new LifecycleInputException(SIGNATURE_COMMENT, missing);
+        }
+        if (comment.length() > 2000) {
+            throw new LifecycleInputException(SIGNATURE_COMMENT, "Le commentaire est trop long (2000 caractères au plus).");
+        }
+        return comment;
     }
 
     static void validate(org.camunda.bpm.engine.delegate.VariableScope scope, Clock clock) {

@@ -1,0 +1,28 @@
+package bj.gouv.masm.conventions.process;
+
+import static bj.gouv.masm.conventions.LifecycleVariables.*;
+
+import bj.gouv.masm.conventions.DossierService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * ServiceTask_DeclineSignature: the SGM declined to sign; the dossier is closed (DECLINED) with the reason
+ * and SignatureDeclinedEvent is published. No convention number is drawn.
+ */
+@Component("declineSignatureDelegate")
+public class DeclineSignatureDelegate implements JavaDelegate {
+
+    private final DossierService dossiers;
+
+    public DeclineSignatureDelegate(DossierService dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        dossiers.declineSignature((String) execution.getVariable(DOSSIER_REFERENCE),
+                TaskInputs.requiredText(execution, SIGNATURE_COMMENT, "Motif du refus"));
+    }
+}
