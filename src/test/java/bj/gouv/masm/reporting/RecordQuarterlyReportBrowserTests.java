@@ -33,6 +33,14 @@ class RecordQuarterlyReportBrowserTests extends ReportingTestSupport {
         WebDriver driver = Browser.start();
         try {
             WebDriverWait wait = Browser.logInToTasklist(driver, baseUrl(), "cps.borgou", "demo");
+            // the clerk lands on the office's queue (first filter, counted), sorted by due date
+            wait.until(d -> d.getCurrentUrl().contains("dueDate"));
+            String page = wait.until(d -> {
+                String text = d.findElement(By.tagName("body")).getText();
+                return text.contains("Tâches de mon service") && text.contains("Mes tâches") ? text : null;
+            });
+            assertThat(page.indexOf("Tâches de mon service")).isLessThan(page.indexOf("Mes tâches"));
+            Browser.screenshot(driver, "tasklist-office-queue");
             driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
 
             WebElement received = wait.until(ExpectedConditions.presenceOfElementLocated(
