@@ -16,15 +16,25 @@ import org.springframework.web.bind.annotation.RestController;
 public class CpsSupportController {
 
     private final CpsSupportService service;
+    private final CentralOversight oversight;
 
-    public CpsSupportController(CpsSupportService service) {
+    public CpsSupportController(CpsSupportService service, CentralOversight oversight) {
         this.service = service;
+        this.oversight = oversight;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public CpsSupportService.Support record(@RequestBody CpsSupportService.SupportRequest request) {
-        return service.record(request);
+        try {
+            return service.record(request);
+        } catch (bj.gouv.masm.shared.ApiException e) {
+            if (e.status() == HttpStatus.CONFLICT) {
+                // refused: kept for DPAF (GET /api/cps-support/refusals), the request itself is not recorded
+                oversight.recordRefusal(request, e.getMessage());
+            }
+            throw e;
+        }
     }
 
     @GetMapping

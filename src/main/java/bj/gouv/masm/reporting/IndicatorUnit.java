@@ -13,6 +13,16 @@ public enum IndicatorUnit {
     /** Any number, not negative. */
     NUMBER;
 
+    /** What the clerk sees next to the value in the report form. */
+    public String label() {
+        return switch (this) {
+            case COUNT -> "nombre entier";
+            case PERCENT -> "% (0 à 100)";
+            case AMOUNT_XOF -> "FCFA (entier)";
+            case NUMBER -> "nombre";
+        };
+    }
+
     /** Null when the value fits the unit, otherwise the French reason. */
     public String check(BigDecimal value) {
         if (value.signum() < 0) {

@@ -30,6 +30,8 @@ public final class ReportingVariables {
     public static final String ACTIVITIES_RECORDED = "activitiesRecorded";
     public static final String INDICATORS_REPORTED = "indicatorsReported";
     public static final String INDICATORS_EXPECTED = "indicatorsExpected";
+    /** Json list of {code, value} (the form's dynamic list also carries label and unit, ignored). */
+    public static final String INDICATOR_VALUES = "indicatorValues";
 
     // sanction
     public static final String CONSECUTIVE_MISSED = "consecutiveMissedQuarters";

@@ -86,6 +86,40 @@ public class DepartmentalConsolidation {
     }
 
     /**
+     * Per quarter of the half-year: reports expected, received, missed and still awaited. Awaited = the
+     * department's reports still open, plus, for a quarter not opened yet (no report anywhere), the OSC
+     * conventions that will report for it (ACTIVE or EXPIRED, running during the quarter, followed by
+     * the department's CPS).
+     */
+    public List<ReviewQuarter> quarters(String department, HalfYear halfYear) {
+        List<ReviewQuarter> quarters = new ArrayList<>();
+        if (!reportingTablesExist()) {
+            return quarters;
+        }
+        for (int q = halfYear.firstQuarter(); q <= halfYear.lastQuarter(); q++) {
+            Map<String, Object> row = jdbc.queryForMap("""
+                    select coalesce(sum(case when status = 'RECEIVED' then 1 else 0 end), 0) as received,
+                      coalesce(sum(case when status = 'MISSED' then 1 else 0 end), 0) as missed,
+                      coalesce(sum(case when status = 'OPEN' then 1 else 0 end), 0) as open
+                    from quarterly_report where department = ? and report_year = ? and report_quarter = ?
+                    """, department, halfYear.year(), q);
+            java.time.LocalDate start = java.time.LocalDate.of(halfYear.year(), 3 * q - 2, 1);
+            java.time.LocalDate end = start.plusMonths(3).minusDays(1);
+            Integer notOpened = jdbc.queryForObject("""
+                    select count(*) from convention c join partner p on p.id = c.partner_id
+                    where p.kind = 'OSC' and c.status in ('ACTIVE', 'EXPIRED') and c.start_date <= ? and c.end_date >= ?
+                      and coalesce(c.department, p.head_office_department) = ?
+                      and not exists (select 1 from quarterly_report r where r.report_year = ? and r.report_quarter = ?)
+                    """, Integer.class, Date.valueOf(end), Date.valueOf(start), department, halfYear.year(), q);
+            int received = number(row.get("received")).intValue();
+            int missed = number(row.get("missed")).intValue();
+            int awaited = number(row.get("open")).intValue() + (notOpened == null ? 0 : notOpened);
+            quarters.add(new ReviewQuarter(halfYear.year() + "-Q" + q, received + missed + awaited, received, missed, awaited));
+        }
+        return quarters;
+    }
+
+    /**
      * Conventions in force nationally during the half-year (each counted once, even when a partner
      * works in several departments): {@code [conventions, partners]}.
      */

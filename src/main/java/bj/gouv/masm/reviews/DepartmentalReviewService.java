@@ -77,8 +77,8 @@ public class DepartmentalReviewService {
         review.touch(currentActor.userId(), now);
         reviews.saveAndFlush(review);
         ReviewFigures figures = consolidation.consolidate(department, halfYear);
-        reports.insert(ReviewReport.SCOPE_DEPARTMENT, key, department, halfYear, figures, null, now,
-                currentActor.userId());
+        reports.insert(ReviewReport.SCOPE_DEPARTMENT, key, department, halfYear, figures,
+                consolidation.quarters(department, halfYear), null, now, currentActor.userId());
         auditTrail.record("DepartmentalReview", key, "OPENED", "Revue ouverte, rapport analytique consolidé ("
                 + figures.activeConventions() + " convention(s), " + figures.reportsExpected() + " rapport(s) attendu(s))");
         return review;
@@ -106,10 +106,38 @@ public class DepartmentalReviewService {
                 .filter(r -> accessScope.canSeeDepartment(r.getDepartment())).toList();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The departmental report as it stands: until the review is held (or closed), its figures are
+     * brought up to date with every quarterly report recorded so far; once held they stay as discussed.
+     */
+    @Transactional
     public ReviewReport reportOf(DepartmentalReview review) {
+        ReviewReport report = storedReportOf(review);
+        if (!report.isFrozen() && (review.getStatus() == DepartmentalReview.Status.OPEN
+                || review.getStatus() == DepartmentalReview.Status.PREPARED)) {
+            refresh(review, report);
+            report = storedReportOf(review);
+        }
+        return report;
+    }
+
+    private ReviewReport storedReportOf(DepartmentalReview review) {
         return reports.find(ReviewReport.SCOPE_DEPARTMENT, review.getBusinessKey())
                 .orElseThrow(() -> ApiException.notFound("Rapport introuvable : " + review.getBusinessKey()));
+    }
+
+    private void refresh(DepartmentalReview review, ReviewReport report) {
+        reports.refresh(report.id(), consolidation.consolidate(review.getDepartment(), review.halfYear()),
+                consolidation.quarters(review.getDepartment(), review.halfYear()), OffsetDateTime.now(clock));
+    }
+
+    /** The figures discussed at the meeting: refreshed one last time, then frozen. */
+    private void freezeReport(DepartmentalReview review) {
+        ReviewReport report = storedReportOf(review);
+        if (!report.isFrozen()) {
+            refresh(review, report);
+            reports.freeze(report.id(), OffsetDateTime.now(clock));
+        }
     }
 
     /** Partners invited by default: every partner with an active convention in the department. */
@@ -209,6 +237,7 @@ public class DepartmentalReviewService {
         String minutes = FormValues.requiredText(minutesValue, "Compte rendu", 20000);
         int participants = FormValues.requiredPositiveInteger(participantsValue, "Nombre de participants");
         List<RecommendationInput> inputs = recommendations.validateFormItems(recommendationsValue, heldOn);
+        freezeReport(review);
         review.hold(heldOn, minutes, participants);
         review.touch(currentActor.userId(), OffsetDateTime.now(clock));
         reviews.saveAndFlush(review);
@@ -272,6 +301,7 @@ public class DepartmentalReviewService {
     @Transactional
     public void closeNotHeld(Long reviewId) {
         DepartmentalReview review = get(reviewId);
+        freezeReport(review);
         review.closeNotHeld();
         review.touch(currentActor.userId(), OffsetDateTime.now(clock));
         reviews.saveAndFlush(review);
@@ -308,6 +338,16 @@ public class DepartmentalReviewService {
                 .append(" FCFA\n");
         text.append("Sanctions : ").append(f.warnings()).append(" avertissement(s), ").append(f.revocationsProposed())
                 .append(" retrait(s) proposé(s), ").append(f.revocationsConfirmed()).append(" retrait(s) confirmé(s)\n");
+        for (ReviewQuarter q : report.quarters()) {
+            text.append(q.label()).append(" : ").append(q.expected()).append(" rapport(s) attendu(s), ")
+                    .append(q.received()).append(" reçu(s), ").append(q.missed()).append(" manqué(s), ")
+                    .append(q.awaited()).append(" encore attendu(s)\n");
+        }
+        if (!report.isNational()) {
+            text.append(report.isFrozen()
+                    ? "Chiffres arrêtés à la tenue de la revue (" + report.frozenAt().toLocalDate() + ").\n"
+                    : "Chiffres provisoires : ils suivent les rapports enregistrés jusqu'à la tenue de la revue.\n");
+        }
         appendLines(text, "Par domaine", f.lines(ReviewFigures.DOMAIN), ReferenceCategory.DOMAIN);
         appendLines(text, "Par groupe cible", f.lines(ReviewFigures.TARGET_GROUP), ReferenceCategory.TARGET_GROUP);
         if (report.isNational()) {

@@ -30,7 +30,7 @@ public class NationalReportService {
     }
 
     /**
-     * Merges the departmental reports of the half-year: reports, activities, beneficiaries, budget and
+     * Merges the departmental reports of the half-year, as held (frozen when each review was held): reports, activities, beneficiaries, budget and
      * sanctions are summed (each belongs to one department), conventions and partners in force are
      * counted once nationally. Idempotent: an existing national report is kept.
      */
@@ -42,14 +42,23 @@ public class NationalReportService {
             return existing.get();
         }
         Map<String, ReviewFigures> byDepartment = new LinkedHashMap<>();
+        java.util.List<java.util.List<ReviewQuarter>> quarters = new java.util.ArrayList<>();
         for (ReviewReport report : reports.departmentalReportsOf(halfYear)) {
+            if (!report.isFrozen()) {
+                // a review neither held nor closed yet: its latest figures (held ones are merged as discussed)
+                reports.refresh(report.id(), consolidation.consolidate(report.department(), halfYear),
+                        consolidation.quarters(report.department(), halfYear), OffsetDateTime.now(clock));
+                report = reports.findById(report.id()).orElseThrow();
+            }
             byDepartment.put(report.department(), report.figures());
+            quarters.add(report.quarters());
         }
         // sums of the departmental reports, except conventions and partners: counted once nationally
         int[] conventions = consolidation.nationalConventions(halfYear);
         ReviewFigures national = ReviewFigures.merge(byDepartment).withConventions(conventions[0], conventions[1]);
         long id = reports.insert(ReviewReport.SCOPE_NATIONAL, halfYear.toString(), null, halfYear, national,
-                byDepartment.size(), OffsetDateTime.now(clock), currentActor.userId());
+                ReviewQuarter.sum(quarters), byDepartment.size(), OffsetDateTime.now(clock), currentActor.userId());
+        reports.freeze(id, OffsetDateTime.now(clock));
         auditTrail.record("NationalReport", halfYear.toString(), "MERGED",
                 byDepartment.size() + " rapport(s) départemental(aux) compilé(s)");
         return reports.findById(id).orElseThrow();

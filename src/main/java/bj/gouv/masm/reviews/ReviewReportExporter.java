@@ -58,7 +58,7 @@ public class ReviewReportExporter {
                    List<Recommendation> made, List<Recommendation> previous) {
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     Content content(String key) {
         if (HalfYear.isKey(key)) {
             HalfYear halfYear = HalfYear.parse(key);
@@ -75,7 +75,7 @@ public class ReviewReportExporter {
                 reviews.previousOpenRecommendations(review));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public String csv(String key) {
         Content content = content(key);
         ReviewFigures f = content.report().figures();
@@ -103,7 +103,7 @@ public class ReviewReportExporter {
         return out.toString();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public String html(String key) {
         Content content = content(key);
         ReviewFigures f = content.report().figures();
@@ -140,6 +140,14 @@ public class ReviewReportExporter {
         figures.put("Rapports manquants", f.reportsMissed());
         figures.put("Taux de rapportage", percent(f.reportingRate()));
         figures.put("Taux de rapportage à temps", percent(f.reportingRateOnTime()));
+        for (ReviewQuarter q : report.quarters()) {
+            figures.put("Rapports encore attendus " + q.label(), q.awaited() + " sur " + q.expected()
+                    + " (reçus " + q.received() + ", manqués " + q.missed() + ")");
+        }
+        if (!report.isNational()) {
+            figures.put("Chiffres", report.isFrozen() ? "arrêtés à la tenue de la revue le "
+                    + report.frozenAt().format(date) : "provisoires, jusqu'à la tenue de la revue");
+        }
         figures.put("Activités", f.activities());
         figures.put("Bénéficiaires", f.beneficiaries());
         figures.put("Budget exécuté (FCFA)", f.budgetSpentXof());

@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Stores and reads the half-year reports (review_report and its lines). Reports are written once. */
+/**
+ * Stores and reads the half-year reports (review_report, its lines and its quarters). A departmental
+ * report is refreshed until its review is held, then frozen; a national one is written once.
+ */
 @Repository
 public class ReviewReportStore {
 
@@ -22,6 +25,11 @@ public class ReviewReportStore {
 
     public long insert(String scope, String key, String department, HalfYear halfYear, ReviewFigures f,
                        Integer departmentsCount, OffsetDateTime now, String actor) {
+        return insert(scope, key, department, halfYear, f, List.of(), departmentsCount, now, actor);
+    }
+
+    public long insert(String scope, String key, String department, HalfYear halfYear, ReviewFigures f,
+                       List<ReviewQuarter> quarters, Integer departmentsCount, OffsetDateTime now, String actor) {
         GeneratedKeyHolder holder = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("""
@@ -63,12 +71,47 @@ public class ReviewReportStore {
             return ps;
         }, holder);
         long id = holder.getKey().longValue();
+        insertDetails(id, f, quarters);
+        jdbc.update("update review_report set refreshed_at = ? where id = ?", now, id);
+        return id;
+    }
+
+    private void insertDetails(long id, ReviewFigures f, List<ReviewQuarter> quarters) {
         for (ReviewFigures.Line line : f.lines()) {
             jdbc.update("insert into review_report_line (report_id, dimension, code, activities, beneficiaries, budget_xof) "
                     + "values (?, ?, ?, ?, ?, ?)", id, line.dimension(), line.code(), line.activities(),
                     line.beneficiaries(), line.budgetXof());
         }
-        return id;
+        for (ReviewQuarter q : quarters) {
+            jdbc.update("insert into review_report_quarter (report_id, quarter_key, expected, received, missed, awaited) "
+                    + "values (?, ?, ?, ?, ?, ?)", id, q.quarter(), q.expected(), q.received(), q.missed(), q.awaited());
+        }
+    }
+
+    /** New figures for a report not frozen yet (the reports recorded since); a frozen report is left as is. */
+    public boolean refresh(long id, ReviewFigures f, List<ReviewQuarter> quarters, OffsetDateTime now) {
+        int updated = jdbc.update("""
+                update review_report set active_conventions = ?, partners_with_convention = ?, reports_expected = ?,
+                  reports_received = ?, reports_on_time = ?, reports_late = ?, reports_missed = ?, activities = ?,
+                  beneficiaries = ?, budget_spent_xof = ?, warnings = ?, revocations_proposed = ?,
+                  revocations_confirmed = ?, reporting_data_available = ?, refreshed_at = ?, version = version + 1
+                where id = ? and frozen_at is null
+                """, f.activeConventions(), f.partnersWithConvention(), f.reportsExpected(), f.reportsReceived(),
+                f.reportsOnTime(), f.reportsLate(), f.reportsMissed(), f.activities(), f.beneficiaries(),
+                f.budgetSpentXof(), f.warnings(), f.revocationsProposed(), f.revocationsConfirmed(),
+                f.reportingDataAvailable(), now, id);
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.update("delete from review_report_line where report_id = ?", id);
+        jdbc.update("delete from review_report_quarter where report_id = ?", id);
+        insertDetails(id, f, quarters);
+        return true;
+    }
+
+    /** The figures as discussed: no refresh any more. */
+    public void freeze(long id, OffsetDateTime now) {
+        jdbc.update("update review_report set frozen_at = ? where id = ? and frozen_at is null", now, id);
     }
 
     public void compile(long id, String summary, OffsetDateTime now, String actor) {
@@ -109,6 +152,10 @@ public class ReviewReportStore {
                 rs.getString("half_year_key"), rs.getDate("period_start").toLocalDate(),
                 rs.getDate("period_end").toLocalDate(), figures, departmentsCount, rs.getString("summary"),
                 rs.getObject("compiled_at", OffsetDateTime.class), rs.getString("compiled_by"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+                jdbc.query("select * from review_report_quarter where report_id = ? order by quarter_key",
+                        (q, i) -> new ReviewQuarter(q.getString("quarter_key"), q.getInt("expected"), q.getInt("received"),
+                                q.getInt("missed"), q.getInt("awaited")), id),
+                rs.getObject("frozen_at", OffsetDateTime.class), rs.getObject("refreshed_at", OffsetDateTime.class));
     }
 }

@@ -190,10 +190,36 @@ public class AuthorizationSetup {
                 "Les tâches qui vous sont attribuées", -10, "#1f6f43",
                 () -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
         ids.put(FILTER_MY_SERVICE_TASKS, ensureFilter(FILTER_MY_SERVICE_TASKS,
-                "Les tâches des groupes dont vous êtes membre (attribuées ou non)", -5, "#2a5d9f",
-                () -> taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks()));
+                "Les tâches des groupes dont vous êtes membre (attribuées ou non), les plus urgentes d'abord",
+                SERVICE_FILTER_PRIORITY, "#2a5d9f", () -> serviceQueueQuery(taskService)));
+        upgradeServiceFilter(ids.get(FILTER_MY_SERVICE_TASKS));
         return ids;
+    }
+
+    /** « Tâches de mon service » comes first in Tasklist (lowest priority), so a clerk lands on the office's queue. */
+    static final int SERVICE_FILTER_PRIORITY = -20;
+    /** The priority shipped before the office's queue came first: a filter still holding it was never edited. */
+    private static final int OLD_SERVICE_FILTER_PRIORITY = -5;
+
+    /** The office's queue, most urgent first (due date ascending). */
+    private static org.camunda.bpm.engine.task.TaskQuery serviceQueueQuery(TaskService taskService) {
+        return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks().orderByDueDate().asc();
+    }
+
+    /** An installation whose service filter is still as first shipped gets the new order and position. */
+    private void upgradeServiceFilter(String filterId) {
+        Filter filter = filterService.getFilter(filterId);
+        Object priority = filter.getProperties() == null ? null : filter.getProperties().get("priority");
+        if (priority instanceof Number n && n.intValue() == OLD_SERVICE_FILTER_PRIORITY) {
+            Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+            properties.put("priority", SERVICE_FILTER_PRIORITY);
+            properties.put("description", "Les tâches des groupes dont vous êtes membre (attribuées ou non), les plus urgentes d'abord");
+            filter.setProperties(properties);
+            filter.setQuery(serviceQueueQuery(taskService));
+            filterService.saveFilter(filter);
+            log.info("Task filter updated: {} first, sorted by due date", FILTER_MY_SERVICE_TASKS);
+        }
     }
 
     private String ensureFilter(String name, String description, int priority, String color,

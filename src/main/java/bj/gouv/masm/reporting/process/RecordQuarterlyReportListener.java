@@ -6,10 +6,12 @@ import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.reference.ReferenceItem;
 import bj.gouv.masm.reporting.ActivityInput;
+import bj.gouv.masm.reporting.IndicatorValueService;
 import bj.gouv.masm.reporting.QuarterlyReport;
 import bj.gouv.masm.reporting.QuarterlyReportService;
 import bj.gouv.masm.reporting.ReportActivityService;
 import bj.gouv.masm.reporting.ReportingFormException;
+import bj.gouv.masm.shared.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -34,13 +36,16 @@ public class RecordQuarterlyReportListener implements TaskListener {
     private final QuarterlyReportService reports;
     private final ReportActivityService activities;
     private final ReferenceDataService reference;
+    private final IndicatorValueService indicatorValues;
     private final ObjectMapper objectMapper;
 
     public RecordQuarterlyReportListener(QuarterlyReportService reports, ReportActivityService activities,
-                                         ReferenceDataService reference, ObjectMapper objectMapper) {
+                                         ReferenceDataService reference, IndicatorValueService indicatorValues,
+                                         ObjectMapper objectMapper) {
         this.reports = reports;
         this.activities = activities;
         this.reference = reference;
+        this.indicatorValues = indicatorValues;
         this.objectMapper = objectMapper;
     }
 
@@ -60,6 +65,17 @@ public class RecordQuarterlyReportListener implements TaskListener {
                 toLong(task.getVariable(BENEFICIARIES_REACHED), "total"),
                 byGroup,
                 parseActivities(task.getVariable(ACTIVITIES)));
+        List<IndicatorValueService.RawValue> values = parseIndicatorValues(task.getVariable(INDICATOR_VALUES));
+        if (Boolean.TRUE.equals(form.received()) && !values.isEmpty()) {
+            Long reportId = reports.get(key).getId();
+            try {
+                indicatorValues.upload(reportId, values);
+            } catch (ApiException e) {
+                throw new ReportingFormException(e.getMessage() + (e.fieldErrors().isEmpty() ? ""
+                        : " — " + e.fieldErrors().stream().map(ApiException.FieldError::message).limit(10)
+                          .collect(java.util.stream.Collectors.joining(" ; "))));
+            }
+        }
         QuarterlyReport report = reports.recordReport(key, form, task.getDueDate());
         task.removeVariable(ACTIVITIES);
         task.setVariable(REPORT_RECEIVED, form.received());
@@ -110,6 +126,49 @@ public class RecordQuarterlyReportListener implements TaskListener {
         } catch (NumberFormatException e) {
             throw new ReportingFormException("Bénéficiaires (" + what + ") : un nombre entier est attendu.");
         }
+    }
+
+    /**
+     * The form's dynamic list {@code indicatorValues}: rows {code, value} (label and unit shown in the form
+     * are ignored); rows left blank are skipped, so values uploaded from the indicator sheet stay.
+     */
+    List<IndicatorValueService.RawValue> parseIndicatorValues(Object value) {
+        List<IndicatorValueService.RawValue> list = new ArrayList<>();
+        JsonNode root = readJson(value, "Liste des indicateurs illisible.");
+        if (root == null) {
+            return list;
+        }
+        for (JsonNode node : root) {
+            if (!node.isObject()) {
+                throw new ReportingFormException("Liste des indicateurs illisible.");
+            }
+            JsonNode raw = node.get("value");
+            if (raw == null || raw.isNull() || raw.asText().isBlank()) {
+                continue;
+            }
+            list.add(new IndicatorValueService.RawValue(text(node, "code"), raw.isNumber() ? raw.numberValue() : raw.asText()));
+        }
+        return list;
+    }
+
+    private JsonNode readJson(Object value, String unreadable) {
+        if (value == null) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = value instanceof String || value.getClass().getName().startsWith("org.camunda.spin")
+                    ? objectMapper.readTree(value.toString()) : objectMapper.valueToTree(value);
+        } catch (Exception e) {
+            throw new ReportingFormException(unreadable);
+        }
+        if (root == null || root.isNull()) {
+            return null;
+        }
+        if (!root.isArray()) {
+            throw new ReportingFormException(unreadable);
+        }
+        return root;
     }
 
     /** Accepts the form's Json list (Spin), a JSON string or a Java list of maps. */

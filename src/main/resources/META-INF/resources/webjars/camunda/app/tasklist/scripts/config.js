@@ -14,6 +14,22 @@ try {
   // a browser refusing the override keeps its own language (French browsers are unaffected)
 }
 
+// The task list opens sorted by due date, most urgent first (Tasklist's own default is "created,
+// newest first", and it overrides the filter's order): when the list is shown without an explicit
+// sorting, the due-date sorting is added to the address. A sorting the clerk picks stays.
+(function () {
+  var dueFirst = encodeURIComponent(JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]));
+  function sortByDueDate() {
+    var hash = window.location.hash || '';
+    if (!/^#\/(\?|$)/.test(hash) || /[?&]sorting=/.test(hash)) {
+      return;
+    }
+    window.location.replace(hash.indexOf('?') < 0 ? '#/?sorting=' + dueFirst : hash + '&sorting=' + dueFirst);
+  }
+  window.addEventListener('hashchange', sortByDueDate);
+  sortByDueDate();
+})();
+
 export default {
   app: {
     vendor: 'MASM —',
