@@ -157,7 +157,8 @@ public class Reminders {
                     model.put("dueDate", Outbox.frenchDate(localDate(task.getDueDate())));
                     model.put("daysBefore", daysBefore);
                     model.put("tasklistUrl", tasklistUrl(task.getId()));
-                    String reference = keys.getOrDefault(task.getProcessInstanceId(), task.getId());
+                    String reference = task.getProcessInstanceId() == null ? task.getId()
+                            : keys.getOrDefault(task.getProcessInstanceId(), task.getId());
                     tx.executeWithoutResult(status -> outbox.write(new Outbox.Draft(LetterKind.STAFF_REMINDER, null,
                             reference, Groups.departmentOf(group), user.getEmail(), fullName(user), model, List.of(), dedupe)));
                     written++;
@@ -177,7 +178,7 @@ public class Reminders {
         for (Task task : overdue) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", task.getName() == null ? task.getTaskDefinitionKey() : task.getName());
-            row.put("reference", keys.getOrDefault(task.getProcessInstanceId(), ""));
+            row.put("reference", task.getProcessInstanceId() == null ? "" : keys.getOrDefault(task.getProcessInstanceId(), ""));
             row.put("dueDate", Outbox.frenchDate(localDate(task.getDueDate())));
             row.put("daysLate", ChronoUnit.DAYS.between(localDate(task.getDueDate()), today));
             for (String group : candidateGroups(task)) {
@@ -223,10 +224,10 @@ public class Reminders {
     private Map<String, String> businessKeys(List<Task> tasks) {
         Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(id -> id != null)
                 .collect(Collectors.toSet());
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         Map<String, String> keys = new HashMap<>();
+        if (ids.isEmpty()) {
+            return keys;
+        }
         for (ProcessInstance pi : runtimeService.createProcessInstanceQuery().processInstanceIds(ids).list()) {
             if (pi.getBusinessKey() != null) {
                 keys.put(pi.getId(), pi.getBusinessKey());

@@ -19,6 +19,8 @@ class ConventionDocumentTests extends LettersTestSupport {
     ConventionDocuments documents;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    bj.gouv.masm.conventions.ConventionRepository conventions;
 
     @Test
     void shouldStoreTheSignedConventionOnceWithItsHashAndServeItToWhoSeesTheConvention() throws Exception {
@@ -28,10 +30,11 @@ class ConventionDocumentTests extends LettersTestSupport {
         String number = conventionNumber(instance);
 
         ConventionDocuments.Document stored = documents.find(number).orElseThrow();
+        String endDate = Outbox.frenchDate(conventions.findByNumber(number).orElseThrow().getEndDate());
         assertThat(stored.sha256()).isEqualTo(ConventionDocuments.sha256(stored.content())).hasSize(64);
         String text = pdfText(stored.content());
         assertThat(text).contains("Convention de partenariat").contains("N° " + number).contains(osc.getName())
-                .contains("14 avril 2026").contains("13 avril 2029").contains("36 mois")
+                .contains("14 avril 2026").contains(endDate).contains("36 mois")
                 // the seven elements as typed at signature
                 .contains("Protection de l'enfant").contains("scolariser 200 enfants").contains("Visites trimestrielles du CPS")
                 .contains("Renouvelable après une évaluation finale favorable").contains("Appui technique du CPS de Borgou")
