@@ -72,13 +72,13 @@ public class LetterController {
                              List<AttachmentView> attachments) {
     }
 
-    @GetMapping({"/api/partners/{id}/letters", "/dashboard/api/partners/{id}/letters"})
+    @GetMapping("/api/partners/{id}/letters")
     public List<LetterView> ofPartner(@PathVariable Long id) {
         partners.findById(id).orElseThrow(() -> ApiException.notFound("Partenaire inconnu : " + id));
         return letters.ofPartner(id).stream().filter(this::visible).map(this::view).toList();
     }
 
-    @GetMapping({"/api/letters/{id}", "/dashboard/api/letters/{id}"})
+    @GetMapping("/api/letters/{id}")
     public Map<String, Object> get(@PathVariable Long id) {
         LetterQueries.LetterRow row = visibleLetter(id);
         Map<String, Object> answer = new HashMap<>();

@@ -236,6 +236,13 @@ class PartnerLettersTests extends LettersTestSupport {
         assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
         assertThat(pdfText(pdf.getBody())).contains(reference).contains("Accusé de réception");
 
+        // the dashboard's partner page lists it with its printable PDF
+        ResponseEntity<String> page = rest.withBasicAuth("cps.borgou", "demo")
+                .getForEntity(baseUrl() + "/dashboard/partners/" + osc.getId(), String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("Accusé de réception").contains("TO_PRINT")
+                .contains("/dashboard/letters/" + letter.id() + "/document.pdf");
+
         // another department's CPS does not see the case's letters; an unknown partner is 404
         ResponseEntity<JsonNode> other = rest.withBasicAuth("cps.zou", "demo")
                 .getForEntity(baseUrl() + "/api/partners/" + osc.getId() + "/letters", JsonNode.class);
