@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +38,7 @@ public class ConventionService {
     private final AuditTrail audit;
     private final CurrentActor actor;
     private final Clock clock;
+    private ApplicationEventPublisher events;
 
     public ConventionService(ConventionRepository conventions, ConventionStatusChangeRepository history,
                              ConventionStatusService statusService,
@@ -57,6 +59,11 @@ public class ConventionService {
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvents(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     /** What the SGM records at signature (Task_SignConvention): the seven mandatory elements and the signatory. */
@@ -102,6 +109,10 @@ public class ConventionService {
         audit.record(ENTITY, number, "SIGNED", "dossier " + dossier.getReference());
         if (predecessor != null && predecessor.getStatus().isLive()) {
             changeStatus(predecessor, ConventionStatus.RENEWED, "Renouvelée par la convention " + number);
+        }
+        if (events != null) {
+            events.publishEvent(new ConventionSignedEvent(convention.getId(), number, convention.getPartnerId(),
+                    dossier.getReference()));
         }
         return convention;
     }

@@ -5,6 +5,7 @@ import bj.gouv.masm.shared.AuditTrail;
 import bj.gouv.masm.shared.CurrentActor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,12 @@ public class ConventionStatusService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private ApplicationEventPublisher events;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvents(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     public ConventionStatusService(ConventionRepository conventions, ConventionStatusChangeRepository history,
                                    AuditTrail auditTrail, CurrentActor currentActor, Clock clock) {
@@ -57,6 +64,10 @@ public class ConventionStatusService {
                 to.name(), reason));
         auditTrail.record(ConventionService.ENTITY, convention.getNumber(), to.name(),
                 from + " → " + to + (reason == null ? "" : " : " + reason));
+        if (to == ConventionStatus.REVOKED && events != null) {
+            events.publishEvent(new ConventionRevokedEvent(convention.getId(), convention.getNumber(),
+                    convention.getPartnerId(), reason));
+        }
         return true;
     }
 

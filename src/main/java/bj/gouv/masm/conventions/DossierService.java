@@ -173,6 +173,8 @@ public class DossierService {
             case UNFAVOURABLE -> {
                 dossier.setClosingReason(comment);
                 changeStatus(dossier, DossierStatus.REJECTED, comment);
+                events.publishEvent(new DossierClosedEvent(dossier.getPartnerId(), reference,
+                        DossierClosedEvent.Outcome.REJECTED, comment));
             }
             case INCOMPLETE -> requestDocuments(dossier,
                     missingDocuments == null || missingDocuments.isBlank() ? comment : missingDocuments,
@@ -191,6 +193,8 @@ public class DossierService {
     public Dossier recordDeadline(String reference, OffsetDateTime deadline) {
         Dossier dossier = get(reference);
         dossier.setMissingDocumentsDeadline(deadline);
+        events.publishEvent(new MissingDocumentsRequestedEvent(dossier.getPartnerId(), reference,
+                dossier.getMissingDocuments(), deadline));
         return save(dossier);
     }
 
@@ -213,6 +217,8 @@ public class DossierService {
         Dossier dossier = get(reference);
         dossier.setClosingReason(reason);
         changeStatus(dossier, DossierStatus.ABANDONED, reason);
+        events.publishEvent(new DossierClosedEvent(dossier.getPartnerId(), reference,
+                DossierClosedEvent.Outcome.ABANDONED, reason));
         return save(dossier);
     }
 

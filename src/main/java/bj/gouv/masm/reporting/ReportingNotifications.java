@@ -6,6 +6,7 @@ import bj.gouv.masm.shared.CurrentActor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,12 @@ public class ReportingNotifications {
     private final PartnerRepository partners;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private ApplicationEventPublisher events;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvents(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     public ReportingNotifications(JdbcTemplate jdbc, PartnerRepository partners, CurrentActor currentActor, Clock clock) {
         this.jdbc = jdbc;
@@ -45,6 +52,9 @@ public class ReportingNotifications {
         jdbc.update("insert into reporting_notification (partner_id, kind, recipient, recipient_name, subject, body, "
                         + "related_key, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 partnerId, kind, recipient, name, subject, body, relatedKey, OffsetDateTime.now(clock), currentActor.userId());
+        if (events != null) {
+            events.publishEvent(new PartnerNotifiedEvent(partnerId, kind, relatedKey));
+        }
     }
 
     public List<Notification> ofPartner(Long partnerId) {
