@@ -4,7 +4,9 @@ package bj.gouv.masm.reviews;
 public enum RecommendationSource {
     DEPARTMENTAL_REVIEW("Revue départementale"),
     NATIONAL_REVIEW("Revue nationale"),
-    JOINT_COMMISSION("Commission mixte");
+    JOINT_COMMISSION("Commission mixte"),
+    PROGRAMME_EVALUATION("Évaluation de programme"),
+    COORDINATION_MEETING("Réunion d'un organe de coordination");
 
     private final String label;
 
