@@ -206,7 +206,8 @@ public class CoordinationService {
         variables.put(SECRETARIAT_GROUP, body.secretariatGroup());
         variables.put(ALREADY_PLANNED, plannedOn != null);
         if (plannedOn != null) {
-            variables.put(PLANNED_ON, java.util.Date.from(plannedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            variables.put(PLANNED_ON, plannedOn.toString());
+            variables.put(MEETING_DATE, java.util.Date.from(plannedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
         }
         variables.put(MEETING_DEADLINE, java.util.Date.from(period.end().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
         String instanceId = engineCalls.asSystem(() -> runtimeService.startProcessInstanceByKey(PROCESS, key, variables).getId());

@@ -22,6 +22,8 @@ public final class CoordinationVariables {
 
     // Task_PlanMeeting
     public static final String PLANNED_ON = "plannedOn";
+    /** The planned date as a Date: due date of Task_HoldMeeting. */
+    public static final String MEETING_DATE = "meetingDate";
     public static final String VENUE = "venue";
     // Task_HoldMeeting
     public static final String MEETING_HELD = "meetingHeld";

@@ -31,7 +31,7 @@ public class PlanMeetingListener implements TaskListener {
         Object venue = task.getVariable(VENUE);
         String place = venue == null || venue.toString().isBlank() ? null : venue.toString().trim();
         service.plan(meetingId, plannedOn, place == null ? null : place.substring(0, Math.min(300, place.length())));
-        task.getExecution().setVariable("meetingDate",
+        task.getExecution().setVariable(MEETING_DATE,
                 java.util.Date.from(plannedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
     }
 }
