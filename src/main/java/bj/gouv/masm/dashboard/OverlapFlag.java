@@ -25,11 +25,21 @@ public class OverlapFlag {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "activity_a_id", nullable = false)
+    /** Report activity A (null when A is a PTF-funded activity). */
+    @Column(name = "activity_a_id")
     private Long activityAId;
 
-    @Column(name = "activity_b_id", nullable = false)
+    /** Report activity B (null when B is a PTF-funded activity). */
+    @Column(name = "activity_b_id")
     private Long activityBId;
+
+    /** PTF-funded activity A (funded_activity), when A is one. */
+    @Column(name = "funded_a_id")
+    private Long fundedAId;
+
+    /** PTF-funded activity B, when both are funded activities. */
+    @Column(name = "funded_b_id")
+    private Long fundedBId;
 
     @Column(name = "partner_a_id", nullable = false)
     private Long partnerAId;
@@ -90,6 +100,8 @@ public class OverlapFlag {
     public Long getId() { return id; }
     public Long getActivityAId() { return activityAId; }
     public Long getActivityBId() { return activityBId; }
+    public Long getFundedAId() { return fundedAId; }
+    public Long getFundedBId() { return fundedBId; }
     public Long getPartnerAId() { return partnerAId; }
     public Long getPartnerBId() { return partnerBId; }
     public String getDepartment() { return department; }

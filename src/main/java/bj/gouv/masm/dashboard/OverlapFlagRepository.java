@@ -17,4 +17,8 @@ public interface OverlapFlagRepository extends JpaRepository<OverlapFlag, Long> 
                              @Param("departments") Collection<String> departments, Pageable pageable);
 
     Optional<OverlapFlag> findByActivityAIdAndActivityBId(Long activityAId, Long activityBId);
+
+    Optional<OverlapFlag> findByFundedAIdAndActivityBId(Long fundedAId, Long activityBId);
+
+    Optional<OverlapFlag> findByFundedAIdAndFundedBId(Long fundedAId, Long fundedBId);
 }

@@ -33,6 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (hence department), <em>same domain</em> and <em>same target group</em>, whose periods overlap
  * (bounds included). Activities without a commune are not compared. Detection only inserts pairs not
  * flagged yet, so a reviewed flag keeps its review whatever the number of runs.
+ *
+ * <p>Activities PTFs declare they fund (table funded_activity, feature {@code funding}) count the same way:
+ * a funded activity is compared with the report activities and with the other funded activities; its
+ * "partner" is the funder. A funded activity is not compared with the activities of its own implementing
+ * partner (the OSC reporting the very activity the PTF funds).
  */
 @Service
 public class OverlapService {
@@ -51,6 +56,35 @@ public class OverlapService {
              and b.start_date <= a.end_date and a.start_date <= b.end_date
             where a.commune is not null
               and not exists (select 1 from overlap_flag f where f.activity_a_id = a.id and f.activity_b_id = b.id)
+            """;
+
+    /** A PTF-funded activity (A) against the activities of the quarterly reports (B). */
+    static final String DETECT_FUNDED_SQL = """
+            insert into overlap_flag (funded_a_id, activity_b_id, partner_a_id, partner_b_id, department, commune,
+                domain, target_group, overlap_start, overlap_end, status, detected_at, detected_by, version)
+            select a.id, b.id, a.partner_id, b.partner_id, a.department, a.commune, a.domain, a.target_group,
+                   greatest(a.start_date, b.start_date), least(a.end_date, b.end_date), 'OPEN', :now, :actor, 0
+            from funded_activity a
+            join report_activity b
+              on b.commune = a.commune and b.department = a.department and b.domain = a.domain
+             and b.target_group = a.target_group and b.partner_id <> a.partner_id
+             and (a.implementing_partner_id is null or a.implementing_partner_id <> b.partner_id)
+             and b.start_date <= a.end_date and a.start_date <= b.end_date
+            where not exists (select 1 from overlap_flag f where f.funded_a_id = a.id and f.activity_b_id = b.id)
+            """;
+
+    /** Two PTF-funded activities of different funders (same implementing partner included: double funding). */
+    static final String DETECT_FUNDED_PAIRS_SQL = """
+            insert into overlap_flag (funded_a_id, funded_b_id, partner_a_id, partner_b_id, department, commune,
+                domain, target_group, overlap_start, overlap_end, status, detected_at, detected_by, version)
+            select a.id, b.id, a.partner_id, b.partner_id, a.department, a.commune, a.domain, a.target_group,
+                   greatest(a.start_date, b.start_date), least(a.end_date, b.end_date), 'OPEN', :now, :actor, 0
+            from funded_activity a
+            join funded_activity b
+              on b.commune = a.commune and b.department = a.department and b.domain = a.domain
+             and b.target_group = a.target_group and b.id > a.id and b.partner_id <> a.partner_id
+             and b.start_date <= a.end_date and a.start_date <= b.end_date
+            where not exists (select 1 from overlap_flag f where f.funded_a_id = a.id and f.funded_b_id = b.id)
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -77,9 +111,12 @@ public class OverlapService {
         for (int attempt = 1; ; attempt++) {
             try {
                 Integer created = transactions.execute(status -> {
-                    int n = jdbc.update(DETECT_SQL, new MapSqlParameterSource()
+                    MapSqlParameterSource parameters = new MapSqlParameterSource()
                             .addValue("now", OffsetDateTime.now(clock))
-                            .addValue("actor", currentActor.userId()));
+                            .addValue("actor", currentActor.userId());
+                    int n = jdbc.update(DETECT_SQL, parameters)
+                            + jdbc.update(DETECT_FUNDED_SQL, parameters)
+                            + jdbc.update(DETECT_FUNDED_PAIRS_SQL, parameters);
                     if (n > 0) {
                         auditTrail.record("OverlapFlag", "detection", "DETECTED", n + " nouveau(x) chevauchement(s)");
                     }
@@ -100,8 +137,12 @@ public class OverlapService {
 
     public record ActivityView(Long id, Long partnerId, String partnerName, String department, String commune,
                                String domain, String targetGroup, String description, LocalDate startDate,
-                               LocalDate endDate, long budgetXof, Long beneficiaries) {
+                               LocalDate endDate, long budgetXof, Long beneficiaries, String source) {
     }
+
+    /** {@link ActivityView#source()}: an activity of a quarterly report, or an activity a PTF funds. */
+    public static final String SOURCE_REPORT = "REPORT";
+    public static final String SOURCE_FUNDED = "FUNDED";
 
     public record OverlapView(Long id, OverlapStatus status, String department, String commune, String domain,
                               String targetGroup, LocalDate overlapStart, LocalDate overlapEnd,
@@ -119,7 +160,7 @@ public class OverlapService {
         Collection<String> departments = all ? List.of("-") : nonEmpty(scope.cpsDepartments());
         Page<OverlapFlag> flags = repository.search(status, all, departments,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "detectedAt").and(Sort.by("id"))));
-        Map<Long, ActivityView> activities = activities(flags.getContent());
+        Activities activities = activities(flags.getContent());
         return PageResponse.of(flags, f -> view(f, activities));
     }
 
@@ -163,34 +204,63 @@ public class OverlapService {
         return view(flag, activities(List.of(flag)));
     }
 
-    private Map<Long, ActivityView> activities(List<OverlapFlag> flags) {
-        Set<Long> ids = new LinkedHashSet<>();
-        flags.forEach(f -> {
-            ids.add(f.getActivityAId());
-            ids.add(f.getActivityBId());
-        });
-        Map<Long, ActivityView> byId = new HashMap<>();
-        if (ids.isEmpty()) {
-            return byId;
-        }
-        jdbc.query("""
-                select a.id, a.partner_id, p.name, a.department, a.commune, a.domain, a.target_group, a.description,
-                       a.start_date, a.end_date, a.budget_xof, a.beneficiaries
-                from report_activity a join partner p on p.id = a.partner_id where a.id in (:ids)
-                """, Map.of("ids", ids), rs -> {
-            byId.put(rs.getLong(1), new ActivityView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                    rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11),
-                    rs.getObject(12, Long.class)));
-        });
-        return byId;
+    private record Activities(Map<Long, ActivityView> reported, Map<Long, ActivityView> funded) {
     }
 
-    private static OverlapView view(OverlapFlag f, Map<Long, ActivityView> activities) {
+    private Activities activities(List<OverlapFlag> flags) {
+        Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> fundedIds = new LinkedHashSet<>();
+        flags.forEach(f -> {
+            if (f.getActivityAId() != null) {
+                ids.add(f.getActivityAId());
+            }
+            if (f.getActivityBId() != null) {
+                ids.add(f.getActivityBId());
+            }
+            if (f.getFundedAId() != null) {
+                fundedIds.add(f.getFundedAId());
+            }
+            if (f.getFundedBId() != null) {
+                fundedIds.add(f.getFundedBId());
+            }
+        });
+        Map<Long, ActivityView> byId = new HashMap<>();
+        Map<Long, ActivityView> fundedById = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("""
+                    select a.id, a.partner_id, p.name, a.department, a.commune, a.domain, a.target_group, a.description,
+                           a.start_date, a.end_date, a.budget_xof, a.beneficiaries
+                    from report_activity a join partner p on p.id = a.partner_id where a.id in (:ids)
+                    """, Map.of("ids", ids), rs -> {
+                byId.put(rs.getLong(1), new ActivityView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11),
+                        rs.getObject(12, Long.class), SOURCE_REPORT));
+            });
+        }
+        if (!fundedIds.isEmpty()) {
+            jdbc.query("""
+                    select a.id, a.partner_id, p.name, a.department, a.commune, a.domain, a.target_group, a.description,
+                           a.start_date, a.end_date, a.amount_xof
+                    from funded_activity a join partner p on p.id = a.partner_id where a.id in (:ids)
+                    """, Map.of("ids", fundedIds), rs -> {
+                fundedById.put(rs.getLong(1), new ActivityView(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11), null,
+                        SOURCE_FUNDED));
+            });
+        }
+        return new Activities(byId, fundedById);
+    }
+
+    private static OverlapView view(OverlapFlag f, Activities activities) {
+        ActivityView a = f.getFundedAId() != null ? activities.funded().get(f.getFundedAId())
+                : activities.reported().get(f.getActivityAId());
+        ActivityView b = f.getFundedBId() != null ? activities.funded().get(f.getFundedBId())
+                : activities.reported().get(f.getActivityBId());
         return new OverlapView(f.getId(), f.getStatus(), f.getDepartment(), f.getCommune(), f.getDomain(),
                 f.getTargetGroup(), f.getOverlapStart(), f.getOverlapEnd(), f.getDetectedAt(), f.getReason(),
-                f.getReviewedBy(), f.getReviewedAt(), activities.get(f.getActivityAId()),
-                activities.get(f.getActivityBId()));
+                f.getReviewedBy(), f.getReviewedAt(), a, b);
     }
 
     private static Collection<String> nonEmpty(Set<String> departments) {

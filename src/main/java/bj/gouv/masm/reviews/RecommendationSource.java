@@ -8,7 +8,9 @@ public enum RecommendationSource {
     /** Mid-term evaluation of a convention (source key = the convention number). */
     MID_TERM_EVALUATION("Évaluation à mi-parcours"),
     /** Final evaluation of a convention (source key = the convention number). */
-    FINAL_EVALUATION("Évaluation finale");
+    FINAL_EVALUATION("Évaluation finale"),
+    PROGRAMME_EVALUATION("Évaluation de programme"),
+    COORDINATION_MEETING("Réunion d'un organe de coordination");
 
     private final String label;
 

@@ -47,6 +47,8 @@ public class AuthorizationSetup {
     /** The process clerks may start from Tasklist ("Démarrer un processus"). */
     public static final String CONVENTION_LIFECYCLE = "ConventionLifecycle";
     public static final String OSC_REGULARISATION = "OscRegularisation";
+    /** Meetings of the coordination bodies: the Cabinet hosts some (lead PTF, Joint Commission) and follows them. */
+    public static final String COORDINATION_MEETING = "CoordinationMeeting";
     public static final String FILTER_MY_TASKS = "Mes tâches";
     public static final String FILTER_MY_SERVICE_TASKS = "Tâches de mon service";
     public static final String TASKLIST = "tasklist";
@@ -125,6 +127,11 @@ public class AuthorizationSetup {
         grants.add(new Grant(Groups.DPAF, Resources.PROCESS_DEFINITION, CONVENTION_LIFECYCLE,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grants.add(new Grant(Groups.DPAF, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+
+        // the Cabinet follows the coordination meetings (Joint Commission, meetings with the lead PTF)
+        grants.add(new Grant(Groups.CABINET, Resources.PROCESS_DEFINITION, COORDINATION_MEETING,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY));
 
         // managers: read everything in Cockpit, change nothing
         String managers = Groups.MANAGERS;
@@ -238,7 +245,9 @@ public class AuthorizationSetup {
         properties.put("variables", List.of(
                 Map.of("name", "partnerName", "label", "Partenaire"),
                 Map.of("name", "dossierReference", "label", "Dossier"),
-                Map.of("name", "conventionNumber", "label", "Convention")));
+                Map.of("name", "conventionNumber", "label", "Convention"),
+                Map.of("name", "programmeName", "label", "Programme"),
+                Map.of("name", "bodyLabel", "label", "Organe")));
         Filter filter = filterService.newTaskFilter(name).setQuery(query.get()).setProperties(properties);
         filterService.saveFilter(filter);
         log.info("Task filter created: {}", name);

@@ -276,6 +276,21 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
                                 java.net.URI.create(baseUrl() + "/api/partners"))
                         .header("Content-Type", "application/json").header("Origin", "https://evil.example")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(newPartnerJson("BORGOU")))))));
+        // ---- PTF accountability, programmes, coordination bodies ----
+        rows.add(row("PTF", "record a funded activity (POST /api/partners/{id}/funded-activities)", set(DPAF, ADMIN),
+                a -> httpOutcome(fx.postJson(a, "/api/partners/" + convention(null).getPartnerId() + "/funded-activities",
+                        "{\"description\": \"Matrice\", \"department\": \"LITTORAL\", \"commune\": \"Cotonou\", "
+                                + "\"domain\": \"FAMILY\", \"targetGroup\": \"WOMEN\", \"startDate\": \"2026-01-01\", "
+                                + "\"endDate\": \"2026-12-31\", \"amountXof\": 1000}"))));
+        rows.add(row("programme", "create (POST /api/programmes)", set(DPAF, ADMIN),
+                a -> httpOutcome(fx.postJson(a, "/api/programmes", "{\"name\": \"Programme matrice " + UUID.randomUUID()
+                        + "\", \"startDate\": \"2020-01-01\"}"))));
+        rows.add(row("Joint Commission", "convene an extraordinary session (POST /api/joint-commission/sessions)",
+                set(DPAF, CABINET, ADMIN), a -> httpOutcome(fx.postJson(a, "/api/joint-commission/sessions",
+                        "{\"reason\": \"Matrice\", \"plannedOn\": \"" + LocalDate.now().plusYears(3).plusDays(7L * a.ordinal())
+                                + "\"}"))));
+        rows.add(row("coordination indicator", "read (GET /api/coordination/kpi)", EVERYONE,
+                a -> httpOutcome(fx.get(a, "/api/coordination/kpi?year=2020"))));
         return rows;
     }
 

@@ -1,0 +1,30 @@
+package bj.gouv.masm.coordination.process;
+
+import static bj.gouv.masm.coordination.CoordinationVariables.DATE_TO_OPEN;
+
+import bj.gouv.masm.coordination.CoordinationService;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** CoordinationCalendar: opens the meeting of every body for the period containing today (or {@code dateToOpen}). */
+@Component("openCoordinationMeetingsDelegate")
+public class OpenCoordinationMeetingsDelegate implements JavaDelegate {
+
+    private final CoordinationService service;
+    private final Clock clock;
+
+    public OpenCoordinationMeetingsDelegate(CoordinationService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object day = execution.getVariable(DATE_TO_OPEN);
+        LocalDate date = day == null ? LocalDate.now(clock) : LocalDate.parse(day.toString().trim().substring(0, 10));
+        execution.setVariable("meetingsOpened", service.openPeriodsContaining(date).opened().size());
+    }
+}

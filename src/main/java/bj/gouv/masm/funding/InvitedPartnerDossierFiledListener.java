@@ -1,0 +1,35 @@
+package bj.gouv.masm.funding;
+
+import bj.gouv.masm.conventions.DossierFiledEvent;
+import bj.gouv.masm.shared.EngineCalls;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When an invited partner files its convention dossier, its PartnerInvitation ends (message
+ * {@code InvitedPartnerDossierFiled}, matched on {@code partnerId}), in the filing's transaction.
+ * No invitation waiting is not an error.
+ */
+@Component
+public class InvitedPartnerDossierFiledListener {
+
+    private final RuntimeService runtimeService;
+    private final EngineCalls engineCalls;
+
+    public InvitedPartnerDossierFiledListener(RuntimeService runtimeService, EngineCalls engineCalls) {
+        this.runtimeService = runtimeService;
+        this.engineCalls = engineCalls;
+    }
+
+    @EventListener
+    public void onDossierFiled(DossierFiledEvent event) {
+        if (event.partnerId() == null) {
+            return;
+        }
+        engineCalls.asSystem(() -> runtimeService.createMessageCorrelation(FundingVariables.MESSAGE_INVITED_DOSSIER_FILED)
+                .processInstanceVariableEquals(FundingVariables.PARTNER_ID, event.partnerId())
+                .setVariable(FundingVariables.DOSSIER_REFERENCE, event.dossierReference())
+                .correlateAllWithResult());
+    }
+}

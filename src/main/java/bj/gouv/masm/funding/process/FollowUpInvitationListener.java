@@ -1,0 +1,48 @@
+package bj.gouv.masm.funding.process;
+
+import static bj.gouv.masm.funding.FundingVariables.*;
+
+import bj.gouv.masm.funding.CampaignService;
+import bj.gouv.masm.shared.FormInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Task_FollowUpInvitation. On create: due date in 15 days. On completion: REMINDED (one more reminder) or CLOSED (observations required). */
+@Component("followUpInvitationListener")
+public class FollowUpInvitationListener implements TaskListener {
+
+    /** Days the clerk has to follow up once the task is created. */
+    public static final int FOLLOW_UP_DAYS = 15;
+
+    private final CampaignService service;
+    private final java.time.Clock clock;
+
+    public FollowUpInvitationListener(CampaignService service, java.time.Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            // the follow-up is due within FOLLOW_UP_DAYS of the task's creation
+            task.setDueDate(java.util.Date.from(java.time.Instant.now(clock).plus(java.time.Duration.ofDays(FOLLOW_UP_DAYS))));
+            return;
+        }
+        Object outcome = task.getVariable(FOLLOW_UP_OUTCOME);
+        if (!OUTCOME_REMINDED.equals(outcome) && !OUTCOME_CLOSED.equals(outcome)) {
+            throw new FormInputException(FOLLOW_UP_OUTCOME, "Choisissez l'issue du suivi : relancer ou clôturer.");
+        }
+        Object notes = task.getVariable(FOLLOW_UP_NOTES);
+        if (OUTCOME_CLOSED.equals(outcome) && (notes == null || notes.toString().isBlank())) {
+            throw new FormInputException(FOLLOW_UP_NOTES, "Indiquez pourquoi le suivi est clôturé.");
+        }
+        if (notes != null && notes.toString().length() > 2000) {
+            throw new FormInputException(FOLLOW_UP_NOTES, "Observations : 2000 caractères au plus.");
+        }
+        if (OUTCOME_REMINDED.equals(outcome)) {
+            service.countReminder(((Number) task.getVariable(INVITATION_ID)).longValue());
+        }
+    }
+}
