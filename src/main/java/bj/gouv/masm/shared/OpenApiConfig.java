@@ -90,6 +90,11 @@ public class OpenApiConfig {
     @Bean
     OpenApiCustomizer masmOperations() {
         return openApi -> {
+            // springdoc drops schemas no operation refers to before the customizers run: (re)declare it here
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas(API_ERROR, apiErrorSchema());
             if (openApi.getPaths() == null) {
                 return;
             }
