@@ -105,7 +105,7 @@ public class DepartmentalReview extends AuditedEntity {
     }
 
     public HalfYear halfYear() {
-        return new HalfYear(reviewYear, semester);
+        return HalfYear.parse(halfYearKey); // 2026-S1, or 2026-Q3 when the calendar is quarterly
     }
 
     public Long getId() { return id; }

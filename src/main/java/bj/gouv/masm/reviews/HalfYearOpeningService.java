@@ -55,7 +55,12 @@ public class HalfYearOpeningService {
 
     /** The half-year a calendar run opens: the one containing today (June → S1, December → S2). */
     public HalfYear currentHalfYear() {
-        return HalfYear.containing(LocalDate.now(clock));
+        return currentPeriod(ReviewCadence.HALF_YEARLY);
+    }
+
+    /** The period of the model's cadence containing today (quarterly: September → Q3). */
+    public HalfYear currentPeriod(ReviewCadence cadence) {
+        return HalfYear.containing(LocalDate.now(clock), cadence);
     }
 
     /**

@@ -156,9 +156,16 @@ public class AuthorizationSetup {
         String analysts = Groups.ANALYSTS;
         grants.add(new Grant(analysts, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
         grants.add(new Grant(analysts, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ));
-        grants.add(new Grant(analysts, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
-        grants.add(new Grant(analysts, Resources.DECISION_DEFINITION, ANY, Permissions.READ));
+        // ... and follow what a new version does in Cockpit: instances, jobs, incidents, history; read only
+        grants.add(new Grant(analysts, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY));
+        grants.add(new Grant(analysts, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
+        grants.add(new Grant(analysts, Resources.HISTORIC_PROCESS_INSTANCE, ANY,
+                HistoricProcessInstancePermissions.READ));
+        grants.add(new Grant(analysts, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
         grants.add(new Grant(analysts, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        grants.add(new Grant(analysts, Resources.BATCH, ANY, Permissions.READ));
+        grants.add(new Grant(analysts, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ));
         return grants;
     }
 

@@ -33,6 +33,31 @@ class HalfYearTests {
     }
 
     @Test
+    void shouldDeriveQuarterlyKeysAndPeriodsFromTheModelsCadence() {
+        HalfYear q3 = HalfYear.parse("2026-Q3");
+        assertThat(q3.cadence()).isEqualTo(ReviewCadence.QUARTERLY);
+        assertThat(q3.start()).isEqualTo(LocalDate.of(2026, 7, 1));
+        assertThat(q3.end()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(q3.firstQuarter()).isEqualTo(3);
+        assertThat(q3.lastQuarter()).isEqualTo(3);
+        assertThat(q3.semester()).isEqualTo(2);
+        assertThat(q3.label()).isEqualTo("3e trimestre 2026");
+        assertThat(q3.previous()).hasToString("2026-Q2");
+        assertThat(HalfYear.parse("2026-Q4").next()).hasToString("2027-Q1");
+        assertThat(HalfYear.parse("2026-Q1").previous()).hasToString("2025-Q4");
+        assertThat(HalfYear.containing(LocalDate.of(2026, 9, 1), ReviewCadence.QUARTERLY)).isEqualTo(q3);
+        assertThat(HalfYear.containing(LocalDate.of(2026, 9, 1), ReviewCadence.HALF_YEARLY)).hasToString("2026-S2");
+        assertThat(ReviewCadence.parse("trimestriel")).isEqualTo(ReviewCadence.QUARTERLY);
+        assertThat(ReviewCadence.parse("Semestriel")).isEqualTo(ReviewCadence.HALF_YEARLY);
+        assertThat(ReviewCadence.parse(null)).isEqualTo(ReviewCadence.HALF_YEARLY);
+        assertThat(HalfYear.isKey("2026-Q4")).isTrue();
+        assertThat(HalfYear.isKey("2026-S3")).isFalse();
+        assertThatThrownBy(() -> HalfYear.parse("2026-Q5")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> ReviewCadence.parse("mensuel")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("QUARTERLY");
+    }
+
+    @Test
     void shouldRefuseMalformedKeys() {
         for (String bad : new String[] {"2026-S3", "2026-S0", "26-S1", "2026S1", "abc", "", "2026-s1", "1999-S1"}) {
             assertThatThrownBy(() -> HalfYear.parse(bad)).as(bad).isInstanceOf(ApiException.class)

@@ -108,20 +108,21 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
             return refusedIfDenied(a, () -> processEngine.getTaskService().claim(task, a.userId));
         }));
         // ---- process instances (engine API) ----
-        rows.add(row("process instance of Borgou", "see (runtime, engine)", set(CPS_BORGOU, DPAF, SGM, MANAGER, ADMIN),
+        rows.add(row("process instance of Borgou", "see (runtime, engine)",
+                set(CPS_BORGOU, DPAF, SGM, MANAGER, ANALYST, ADMIN),
                 a -> {
                     ProcessInstance instance = fx.startCase("BORGOU");
                     return asUser(a, () -> processEngine.getRuntimeService().createProcessInstanceQuery()
                             .processInstanceId(instance.getId()).count() == 1);
                 }));
         rows.add(row("process instance of Alibori", "see (runtime, engine)",
-                set(CPS_ALIBORI, DPAF, SGM, MANAGER, ADMIN), a -> {
+                set(CPS_ALIBORI, DPAF, SGM, MANAGER, ANALYST, ADMIN), a -> {
                     ProcessInstance instance = fx.startCase("ALIBORI");
                     return asUser(a, () -> processEngine.getRuntimeService().createProcessInstanceQuery()
                             .processInstanceId(instance.getId()).count() == 1);
                 }));
         rows.add(row("process instance of Borgou", "see its history (engine)",
-                set(CPS_BORGOU, DPAF, SGM, MANAGER, ADMIN), a -> {
+                set(CPS_BORGOU, DPAF, SGM, MANAGER, ANALYST, ADMIN), a -> {
                     ProcessInstance instance = fx.startCase("BORGOU");
                     return asUser(a, () -> processEngine.getHistoryService().createHistoricProcessInstanceQuery()
                             .processInstanceId(instance.getId()).count() == 1);
@@ -189,12 +190,12 @@ class AuthorizationMatrixTests extends IntegrationTestBase {
             return httpOutcome(fx.postJson(a, "/engine-rest/task/" + fx.taskOf(instance) + "/complete", "{}"));
         }));
         rows.add(row("process instance of Borgou", "read (GET /engine-rest/process-instance/{id})",
-                set(CPS_BORGOU, DPAF, SGM, MANAGER, ADMIN), a -> {
+                set(CPS_BORGOU, DPAF, SGM, MANAGER, ANALYST, ADMIN), a -> {
                     ProcessInstance instance = fx.startCase("BORGOU");
                     return httpOutcome(fx.get(a, "/engine-rest/process-instance/" + instance.getId()));
                 }));
         rows.add(row("process instance of Borgou", "read history (GET /engine-rest/history/process-instance)",
-                set(CPS_BORGOU, DPAF, SGM, MANAGER, ADMIN), a -> {
+                set(CPS_BORGOU, DPAF, SGM, MANAGER, ANALYST, ADMIN), a -> {
                     ProcessInstance instance = fx.startCase("BORGOU");
                     HttpResponse<String> response = fx.get(a,
                             "/engine-rest/history/process-instance?maxResults=50&processInstanceId=" + instance.getId());

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The webapps speak French: our fr.json files (in our jar) against the English files shipped in
- * Camunda's webjar. Tasklist and the welcome page must be complete (a failure lists the missing
- * keys); every translation keeps the placeholders of the English text; each app's config.js makes
- * French the language of every browser, with English as the fallback.
+ * Camunda's webjar. Tasklist, Cockpit, Admin and the welcome page must be complete (a failure lists
+ * the missing keys); every translation keeps the placeholders of the English text; each app's
+ * config.js makes French the language of every browser, with English as the fallback.
  */
 class WebappTranslationTests {
 
@@ -34,7 +34,7 @@ class WebappTranslationTests {
     private final ObjectMapper json = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "welcome"})
+    @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
     void shouldTranslateEveryKeyOfTheShippedEnglishFile(String app) throws IOException {
         Map<String, String> english = labels(app, "en");
         Map<String, String> french = labels(app, "fr");
