@@ -1,5 +1,6 @@
 package bj.gouv.masm;
 
+import bj.gouv.masm.simulation.SimulationCommand;
 import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,10 @@ public class MasmApplication {
 
     public static void main(String[] args) {
         TimeZone.setDefault(TimeZone.getTimeZone(TIME_ZONE));
+        if (SimulationCommand.isSimulation(args)) {
+            System.exit(SimulationCommand.run(args));
+            return;
+        }
         SpringApplication.run(MasmApplication.class, args);
     }
 }
