@@ -108,10 +108,19 @@ public class CampaignService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String actor = currentActor.userId();
         int skipped = population - targets.size();
-        jdbc.update("insert into campaign (kind, department, invited, skipped, launched_at, launched_by) values (?, ?, ?, ?, ?, ?)",
-                kind, department, targets.size(), skipped, now, actor);
-        Long campaignId = jdbc.queryForObject("select max(id) from campaign where kind = ? and launched_by = ?",
-                Long.class, kind, actor);
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            java.sql.PreparedStatement ps = connection.prepareStatement("insert into campaign (kind, department, invited, "
+                    + "skipped, launched_at, launched_by) values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            ps.setString(1, kind);
+            ps.setString(2, department);
+            ps.setInt(3, targets.size());
+            ps.setInt(4, skipped);
+            ps.setObject(5, now);
+            ps.setString(6, actor);
+            return ps;
+        }, keys);
+        Long campaignId = keys.getKey().longValue();
         String label = PTF_INVITATION.equals(kind) ? "Invitation des PTF sans document de collaboration (n° " + campaignId + ")"
                 : "Communication du cadre de coopération aux OSC — " + reference.label(ReferenceCategory.DEPARTMENT, department)
                 + " (n° " + campaignId + ")";

@@ -226,6 +226,16 @@ class CoordinationMeetingTests extends IntegrationTestBase {
                 .as("next quarter scheduled").isEqualTo(1);
     }
 
+    @Test
+    void shouldShowTheIndicatorOnTheDashboard() throws Exception {
+        HttpResponse<String> page = new ApiCalls(baseUrl()).get("/dashboard", "manager");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Organes de coordination").contains("GTGPS — sous-groupe Genre")
+                .contains(String.valueOf(LocalDate.now().getYear() - 1));
+        HttpResponse<String> list = new ApiCalls(baseUrl()).get("/dashboard/partners", "manager");
+        assertThat(list.body()).as("the panel is on the dashboard page only").doesNotContain("Organes de coordination");
+    }
+
     private static JsonNode find(JsonNode answer, String body) {
         for (JsonNode b : answer.get("bodies")) {
             if (b.get("body").asText().equals(body)) {
