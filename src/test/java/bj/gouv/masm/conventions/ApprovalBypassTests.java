@@ -130,6 +130,25 @@ class ApprovalBypassTests extends LifecycleTestSupport {
     }
 
     @Test
+    void shouldLetTheApplicationItselfSkipListenersWhileAUserActs() {
+        Partner own = osc("BORGOU");
+        ProcessInstance instance = start(own);
+        identityService.setAuthentication("dpaf.agent", List.of("dpaf"));
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                processEngine.getProcessEngineConfiguration();
+
+        // as RevokeConventionDelegate does for a cancelled renewal, inside the user's command
+        configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+            runtimeService.deleteProcessInstance(instance.getId(), "Renouvellement annulé", true, true);
+            return null;
+        }));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThatThrownBy(() -> runtimeService.deleteProcessInstance(start(own).getId(), "x", true, true))
+                .as("asked by the user directly").hasMessageContaining("réservée aux administrateurs");
+    }
+
+    @Test
     void shouldRefuseTheRegistrationWithoutAnOpinionInTheCaseHistoryEvenForAnAdministrator() {
         Partner partner = osc("BORGOU");
         ProcessInstance instance = start(partner);
