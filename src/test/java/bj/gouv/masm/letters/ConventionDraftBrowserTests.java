@@ -74,6 +74,10 @@ class ConventionDraftBrowserTests extends LettersTestSupport {
         ensureTasklistAccessFor(SGM);
 
         driver = Browser.start();
+        // a loaded machine may need more than the login helper's minute to load Tasklist the first time
+        driver.get(baseUrl() + "/camunda/app/tasklist/");
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(240)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
         WebDriverWait wait = Browser.logInToTasklist(driver, baseUrl(), "sgm.signataire", "demo");
         driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
