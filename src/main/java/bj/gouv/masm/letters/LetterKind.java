@@ -21,6 +21,10 @@ public enum LetterKind {
     CONVENTION_TERMINATED,
     REGULARISATION_INVITATION,
     REVIEW_INVITATION,
+    /** A PTF without a collaboration document is invited to file a dossier (campaign, issue 14). */
+    PTF_INVITATION,
+    /** A CPS tells an OSC of its department without a convention about the cooperation framework. */
+    FRAMEWORK_COMMUNICATION,
     /** To staff: a task of their group is due soon. */
     STAFF_REMINDER,
     /** To staff: the daily digest of their office's overdue tasks. */

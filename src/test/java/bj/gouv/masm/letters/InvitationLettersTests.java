@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bj.gouv.masm.conventions.Convention;
 import bj.gouv.masm.conventions.ConventionRepository;
+import bj.gouv.masm.funding.CampaignService;
 import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerKind;
 import bj.gouv.masm.reviews.HalfYear;
@@ -31,6 +32,9 @@ class InvitationLettersTests extends LettersTestSupport {
 
     @Autowired
     ConventionRepository conventions;
+
+    @Autowired
+    CampaignService campaigns;
 
     @Test
     void shouldInviteAnUnaccreditedOscToFileADossierAtItsCps() throws Exception {
@@ -84,5 +88,28 @@ class InvitationLettersTests extends LettersTestSupport {
         assertThat(text(mails.get(0))).contains("20 juin 2068").contains("Salle de conférence du CPS Donga")
                 .contains("DONGA_2068-S1");
         assertThat(letterOf(osc, LetterKind.REVIEW_INVITATION).caseReference()).isEqualTo("DONGA_2068-S1");
+    }
+
+    @Test
+    void shouldWriteToEachPtfInvitedToFileADossier() throws Exception {
+        String address = uniqueAddress();
+        Partner ptf = partner(PartnerKind.PTF, "ALIBORI", address);
+
+        processEngine.getIdentityService().setAuthentication("dpaf.agent", List.of("dpaf"));
+        CampaignService.CampaignResult campaign;
+        try {
+            campaign = campaigns.invitePtfsWithoutConvention();
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+
+        assertThat(campaign.partnerIds()).contains(ptf.getId());
+        sender.sendDue();
+        greenMail.waitForIncomingEmail(5000, 1);
+        List<MimeMessage> mails = to(greenMail.getReceivedMessages(), address);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).startsWith("Invitation").contains("document de collaboration");
+        assertThat(text(mails.get(0))).contains(ptf.getName()).contains("DPAF").contains("CAMP-" + campaign.campaignId());
+        assertThat(letterOf(ptf, LetterKind.PTF_INVITATION).caseReference()).isEqualTo("CAMP-" + campaign.campaignId());
     }
 }
