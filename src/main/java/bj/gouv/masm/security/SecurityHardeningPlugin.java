@@ -28,12 +28,12 @@ public class SecurityHardeningPlugin extends AbstractProcessEnginePlugin {
     public SecurityHardeningPlugin(@Value("${masm.security.lock-duration:PT15M}") Duration lockDuration,
                                    @Value("${masm.demo.enabled:false}") boolean demoUsers,
                                    @Value("${masm.demo.user-password:}") String demoPassword,
-                                   @Value("${" + AdminPasswordGuard.VARIABLE + ":}") String adminPassword,
+                                   @Value("${camunda.bpm.admin-user.password:}") String adminPassword,
                                    ObjectProvider<SecurityAudit> audit) {
         this.lockDuration = lockDuration;
         this.audit = audit;
         if (demoUsers) {
-            // the demo users' fixed passwords (demo profile and tests only)
+            // the demo users' fixed passwords and the demo administrator's (demo profile and tests only)
             if (!demoPassword.isBlank()) {
                 exemptPasswords.add(demoPassword);
             }
