@@ -105,7 +105,7 @@ class EnglishFreeWebappsBrowserTests extends IntegrationTestBase {
         logIn("cockpit", "admin", SecurityFixtures.Actor.ADMIN.password());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "En ce moment"));
         driver.get(baseUrl() + "/camunda/app/admin/default/#/users/manager?tab=profile");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name='firstName']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='profile.firstName']")));
         settle();
         assertThat(englishOnScreen("admin")).as("English strings of admin en.json on the user page").isEmpty();
         keepScreenshot("admin-user-fr");
