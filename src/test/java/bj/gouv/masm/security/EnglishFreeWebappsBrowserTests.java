@@ -101,10 +101,11 @@ class EnglishFreeWebappsBrowserTests extends IntegrationTestBase {
 
     @Test
     void shouldShowAnAdministratorsAdminUserPageWithoutEnglish() throws Exception {
-        logIn("admin", "admin", SecurityFixtures.Actor.ADMIN.password());
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Utilisateurs"));
+        // one session for the four webapps: log in through Cockpit's login page, then open Admin
+        logIn("cockpit", "admin", SecurityFixtures.Actor.ADMIN.password());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "En ce moment"));
         driver.get(baseUrl() + "/camunda/app/admin/default/#/users/manager?tab=profile");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name='firstName']")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='profile.firstName']")));
         settle();
         assertThat(englishOnScreen("admin")).as("English strings of admin en.json on the user page").isEmpty();
         keepScreenshot("admin-user-fr");
@@ -143,8 +144,8 @@ class EnglishFreeWebappsBrowserTests extends IntegrationTestBase {
 
     private void logIn(String app, String user, String password) {
         driver.get(baseUrl() + "/camunda/app/" + app + "/");
-        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("input[ng-model='username']"), "placeholder",
-                "Nom d'utilisateur"));
+        new WebDriverWait(driver, Duration.ofSeconds(180)).until(ExpectedConditions.attributeToBe(
+                By.cssSelector("input[ng-model='username']"), "placeholder", "Nom d'utilisateur"));
         driver.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
         driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type='submit']")).click();
