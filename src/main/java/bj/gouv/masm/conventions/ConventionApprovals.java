@@ -115,15 +115,25 @@ public class ConventionApprovals {
                 .max(Comparator.comparing(HistoricTaskInstance::getEndTime));
     }
 
-    /** The value of reviewOpinion as it stood when the review task ended. */
+    /**
+     * The value of reviewOpinion as it stood when the review task ended. Occurrence order is only
+     * meaningful within one variable instance (a dossier returned by the SGM has its opinion removed and
+     * set again: a new instance whose counter restarts), so only the live instance's updates are read.
+     */
     private Object opinionAt(String processInstanceId, Date end) {
-        List<HistoricDetail> updates = withoutAuthorization(() -> history.createHistoricDetailQuery()
-                .processInstanceId(processInstanceId).variableUpdates().orderPartiallyByOccurrence().asc().list());
+        List<org.camunda.bpm.engine.history.HistoricVariableInstance> live = withoutAuthorization(() -> history
+                .createHistoricVariableInstanceQuery().processInstanceIdIn(processInstanceId)
+                .variableName(REVIEW_OPINION).list()).stream()
+                .filter(v -> !org.camunda.bpm.engine.history.HistoricVariableInstance.STATE_DELETED.equals(v.getState()))
+                .toList();
         Object value = null;
-        for (HistoricDetail detail : updates) {
-            if (detail instanceof HistoricVariableUpdate update && REVIEW_OPINION.equals(update.getVariableName())
-                    && !detail.getTime().after(end)) {
-                value = update.getValue();
+        for (org.camunda.bpm.engine.history.HistoricVariableInstance variable : live) {
+            List<HistoricDetail> updates = withoutAuthorization(() -> history.createHistoricDetailQuery()
+                    .variableInstanceId(variable.getId()).variableUpdates().orderPartiallyByOccurrence().asc().list());
+            for (HistoricDetail detail : updates) {
+                if (detail instanceof HistoricVariableUpdate update && !detail.getTime().after(end)) {
+                    value = update.getValue();
+                }
             }
         }
         return value;

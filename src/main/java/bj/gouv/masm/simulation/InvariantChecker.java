@@ -193,17 +193,21 @@ public class InvariantChecker {
     /** A held review's departmental report counts every report of its half-year received before the review. */
     List<SimulationResult.Violation> reviewsCountTheirHalfYear() {
         List<SimulationResult.Violation> violations = new ArrayList<>();
-        jdbc.query("select r.business_key, r.department, r.half_year_key, r.held_on, "
-                + "(select max(rr.reports_received) from review_report rr where rr.scope = 'DEPARTMENT' "
-                + "and rr.department = r.department and rr.half_year_key = r.half_year_key) "
-                + "from departmental_review r where r.status = 'HELD' and r.held_on is not null order by r.business_key", rs -> {
+        // "held" is the moment the clerk completed Task_HoldDepartmentalReview, when the figures froze
+        // (review_report.frozen_at); the heldOn date typed in the form may be earlier or later that day
+        jdbc.query("select r.business_key, r.department, r.half_year_key, r.held_on, rr.reports_received, rr.frozen_at "
+                + "from departmental_review r left join review_report rr on rr.scope = 'DEPARTMENT' "
+                + "and rr.report_key = r.business_key "
+                + "where r.status = 'HELD' and r.held_on is not null order by r.business_key", rs -> {
             HalfYear halfYear = HalfYear.parse(rs.getString(3));
             LocalDate heldOn = rs.getDate(4).toLocalDate();
             Number counted = (Number) rs.getObject(5);
+            Timestamp frozenAt = rs.getTimestamp(6);
+            Timestamp heldAt = frozenAt != null ? frozenAt
+                    : Timestamp.from(heldOn.plusDays(1).atStartOfDay(ZONE).toInstant());
             Long received = jdbc.queryForObject("select count(*) from quarterly_report where department = ? "
-                            + "and status = 'RECEIVED' and period_start >= ? and period_end <= ? and settled_at < ?",
-                    Long.class, rs.getString(2), halfYear.start(), halfYear.end(),
-                    Timestamp.from(heldOn.plusDays(1).atStartOfDay(ZONE).toInstant()));
+                            + "and status = 'RECEIVED' and period_start >= ? and period_end <= ? and settled_at <= ?",
+                    Long.class, rs.getString(2), halfYear.start(), halfYear.end(), heldAt);
             long expected = received == null ? 0 : received;
             if (counted == null || counted.longValue() < expected) {
                 violations.add(new SimulationResult.Violation(REVIEW_COUNTS_HALF_YEAR, rs.getString(1),

@@ -57,7 +57,7 @@ public final class SimulationCommand {
                 "--masm.demo.enabled=false",
                 "--masm.demo.data-enabled=false",
                 // a throw-away administrator password: nobody logs in to a simulation
-                "--MASM_ADMIN_PASSWORD=" + UUID.randomUUID()};
+                "--MASM_ADMIN_PASSWORD=Simulation-" + UUID.randomUUID() + "-Az9!"};
         try (ConfigurableApplicationContext context = application.run(properties)) {
             SimulationResult result = context.getBean(Simulator.class).run(options);
             context.getBean(SimulationReportWriter.class).write(result, options.out());

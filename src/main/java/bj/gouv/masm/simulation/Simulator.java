@@ -89,6 +89,7 @@ public class Simulator {
     private final DemoPartnerLoader partnerLoader;
     private final IndicatorCatalogue indicatorCatalogue;
     private final ReportController reportController;
+    private final bj.gouv.masm.funding.FundedActivityService fundedActivities;
     private final ObjectMapper mapper;
     private final InvariantChecker invariants;
     private final SimulationStatistics statistics;
@@ -138,7 +139,9 @@ public class Simulator {
                      PartnerRepository partnerRepository, PartnerValidator partnerValidator, AuditTrail auditTrail,
                      Clock clock, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
                      IndicatorCatalogue indicatorCatalogue, ReportController reportController, ObjectMapper mapper,
-                     InvariantChecker invariants, SimulationStatistics statistics) {
+                     InvariantChecker invariants, SimulationStatistics statistics,
+                     bj.gouv.masm.funding.FundedActivityService fundedActivities) {
+        this.fundedActivities = fundedActivities;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -248,7 +251,7 @@ public class Simulator {
                 User user = identityService.newUser(userId);
                 user.setFirstName("Agent simulé");
                 user.setLastName(group.getId());
-                user.setPassword(java.util.UUID.randomUUID().toString());
+                user.setPassword("Simulation-" + java.util.UUID.randomUUID() + "-Az9!");
                 identityService.saveUser(user);
                 identityService.createMembership(userId, group.getId());
             }
@@ -434,6 +437,10 @@ public class Simulator {
                 if (!everyField && Boolean.TRUE.equals(t.reportReceived) && !hasIndicatorList(form)) {
                     uploadIndicators(caseKey, t);
                 }
+                if (PTF_DECLARATION.equals(t.taskKey) && isYes(variables.get("declarationReceived"))
+                        && declaredActivityRecorded.add(t.id)) {
+                    recordDeclaredActivity(task, t);
+                }
                 if (!everyField) {
                     taskService.claim(t.id, user);
                 }
@@ -457,6 +464,28 @@ public class Simulator {
     }
 
     private static final String LIFECYCLE_CHECK = "Task_CheckDossier";
+    private static final String PTF_DECLARATION = "Task_RecordPtfDeclaration";
+    /** Declaration tasks whose funded activity is recorded (a retried entry records it once). */
+    private final Set<String> declaredActivityRecorded = new HashSet<>();
+
+    private static boolean isYes(Object value) {
+        return Boolean.TRUE.equals(value) || "true".equals(value);
+    }
+
+    /**
+     * A PTF's declaration received: the DPAF records what it funds ({@code POST
+     * /api/partners/{id}/funded-activities}) before closing the task, as the form asks.
+     */
+    private void recordDeclaredActivity(Task task, Tracked t) {
+        Object yearValue = runtimeService.getVariable(task.getProcessInstanceId(), "declarationYear");
+        if (t.partnerId == null || !(yearValue instanceof Number year)) {
+            return;
+        }
+        int y = year.intValue();
+        fundedActivities.record(t.partnerId, new bj.gouv.masm.funding.FundedActivityService.FundedActivityRequest(
+                "Activité déclarée " + y, "LITTORAL", "Cotonou", "FAMILY", "WOMEN", java.time.LocalDate.of(y, 1, 1),
+                java.time.LocalDate.of(y, 12, 31), 1_000_000L + behaviours.random().nextInt(9_000_000), null));
+    }
 
     /**
      * The forms have no Tasklist entry for the 77 SIDoFFE indicators: the CPS sends them through the API

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import bj.gouv.masm.conventions.ConventionRepository;
 import bj.gouv.masm.dashboard.SectorFixture;
 import bj.gouv.masm.funding.ApiCalls;
+import bj.gouv.masm.support.WebappLogin;
 import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.shared.FormInputException;
@@ -228,11 +229,16 @@ class CoordinationMeetingTests extends IntegrationTestBase {
 
     @Test
     void shouldShowTheIndicatorOnTheDashboard() throws Exception {
-        HttpResponse<String> page = new ApiCalls(baseUrl()).get("/dashboard", "manager");
+        String session = WebappLogin.logIn(baseUrl(), "manager", "demo").cookies();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/dashboard"))
+                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Organes de coordination").contains("GTGPS — sous-groupe Genre")
                 .contains(String.valueOf(LocalDate.now().getYear() - 1));
-        HttpResponse<String> list = new ApiCalls(baseUrl()).get("/dashboard/partners", "manager");
+        HttpResponse<String> list = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/dashboard/partners")).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(list.body()).as("the panel is on the dashboard page only").doesNotContain("Organes de coordination");
     }
 

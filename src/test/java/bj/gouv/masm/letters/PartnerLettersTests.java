@@ -237,8 +237,11 @@ class PartnerLettersTests extends LettersTestSupport {
         assertThat(pdfText(pdf.getBody())).contains(reference).contains("Accusé de réception");
 
         // the dashboard's partner page lists it with its printable PDF
-        ResponseEntity<String> page = rest.withBasicAuth("cps.borgou", "demo")
-                .getForEntity(baseUrl() + "/dashboard/partners/" + osc.getId(), String.class);
+        // (the dashboard takes the webapps' session login, never HTTP basic)
+        org.springframework.http.HttpHeaders session = new org.springframework.http.HttpHeaders();
+        session.add("Cookie", bj.gouv.masm.support.WebappLogin.logIn(baseUrl(), "cps.borgou", "demo").cookies());
+        ResponseEntity<String> page = rest.exchange(baseUrl() + "/dashboard/partners/" + osc.getId(),
+                org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(session), String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains("Accusé de réception").contains("TO_PRINT")
                 .contains("/dashboard/letters/" + letter.id() + "/document.pdf");

@@ -48,7 +48,7 @@ class StaffRemindersTests extends LettersTestSupport {
         user.setLastName("Test");
         address = "agent-" + suffix + "@masm.invalid";
         user.setEmail(address);
-        user.setPassword("x-" + suffix);
+        user.setPassword("Bureau-Rappel-2071!");
         identityService.saveUser(user);
         identityService.createMembership(user.getId(), group);
         // a day far from the other tests' tasks

@@ -1,5 +1,6 @@
 package bj.gouv.masm.security;
 
+import bj.gouv.masm.support.WebappLogin;
 import static bj.gouv.masm.security.SecurityFixtures.Actor.ADMIN;
 import static bj.gouv.masm.security.SecurityFixtures.Actor.DPAF;
 import static org.assertj.core.api.Assertions.assertThat;

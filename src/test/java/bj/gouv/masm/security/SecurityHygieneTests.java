@@ -1,5 +1,6 @@
 package bj.gouv.masm.security;
 
+import bj.gouv.masm.support.WebappLogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bj.gouv.masm.security.SecurityFixtures.Actor;

@@ -47,15 +47,15 @@ class WebPerformanceTests extends IntegrationTestBase {
 
     @Test
     void shouldServeTheDashboardAssetsUnderContentHashedUrlsCachedForAYear() throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString("dpaf.agent:demo".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<byte[]> page = get("/dashboard", "Authorization", auth, "Accept-Encoding", "gzip");
+        String session = bj.gouv.masm.support.WebappLogin.logIn(baseUrl(), "dpaf.agent", "demo").cookies();
+        HttpResponse<byte[]> page = get("/dashboard", "Cookie", session, "Accept-Encoding", "gzip");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
         HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/dashboard"))
-                .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
         Matcher script = Pattern.compile("/dashboard/assets/dashboard-[0-9a-f]{32}\\.js").matcher(plain.body());
         assertThat(script.find()).as("content-hashed dashboard.js in the page").isTrue();
-        HttpResponse<byte[]> asset = get(script.group(), "Authorization", auth);
+        HttpResponse<byte[]> asset = get(script.group(), "Cookie", session);
         assertThat(asset.statusCode()).isEqualTo(200);
         assertThat(asset.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000");
     }

@@ -8,28 +8,18 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Task_FollowUpInvitation. On create: due date in 15 days. On completion: REMINDED (one more reminder) or CLOSED (observations required). */
+/** Task_FollowUpInvitation (due date in its model, default 15 days). On completion: REMINDED (one more reminder) or CLOSED (observations required). */
 @Component("followUpInvitationListener")
 public class FollowUpInvitationListener implements TaskListener {
 
-    /** Days the clerk has to follow up once the task is created. */
-    public static final int FOLLOW_UP_DAYS = 15;
-
     private final CampaignService service;
-    private final java.time.Clock clock;
 
-    public FollowUpInvitationListener(CampaignService service, java.time.Clock clock) {
+    public FollowUpInvitationListener(CampaignService service) {
         this.service = service;
-        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            // the follow-up is due within FOLLOW_UP_DAYS of the task's creation
-            task.setDueDate(java.util.Date.from(java.time.Instant.now(clock).plus(java.time.Duration.ofDays(FOLLOW_UP_DAYS))));
-            return;
-        }
         Object outcome = task.getVariable(FOLLOW_UP_OUTCOME);
         if (!OUTCOME_REMINDED.equals(outcome) && !OUTCOME_CLOSED.equals(outcome)) {
             throw new FormInputException(FOLLOW_UP_OUTCOME, "Choisissez l'issue du suivi : relancer ou clôturer.");

@@ -1,4 +1,4 @@
-package bj.gouv.masm.security;
+package bj.gouv.masm.support;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,15 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /** Logs in to the Camunda webapps as their login page does (CSRF token first, then the form). */
-final class WebappLogin {
+public final class WebappLogin {
 
-    record Session(String cookies, String xsrf, HttpResponse<String> login) {
+    public record Session(String cookies, String xsrf, HttpResponse<String> login) {
     }
 
     private WebappLogin() {
     }
 
-    static Session logIn(String baseUrl, String user, String password) {
+    public static Session logIn(String baseUrl, String user, String password) {
         try {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> fetch = http.send(HttpRequest.newBuilder(
@@ -37,7 +37,7 @@ final class WebappLogin {
         }
     }
 
-    static String cookies(HttpResponse<?> response) {
+    public static String cookies(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
                 .reduce((a, b) -> a + "; " + b).orElse("");
     }
