@@ -144,4 +144,19 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
         assertThat(report(key).getIndicatorsReported()).isEqualTo(77);
         assertThat(report(key).getSanction()).isEqualTo(Sanction.NONE);
     }
+
+    @Test
+    void shouldReadRowsSubmittedWithoutTheirReadOnlyCodeInTheOrderTheyWereShown() {
+        Convention convention = activeOscConvention(2054);
+        Quarter q1 = new Quarter(2054, 1);
+        openQuarter(q1);
+        String key = key(convention, q1);
+        setClock(LocalDateTime.of(2054, 4, 10, 9, 0));
+        taskService.complete(task(key, ReportingVariables.TASK_RECORD_REPORT).getId(),
+                report(Spin.JSON("[{\"value\": 3}, {\"value\": null}, {\"value\": 9}]")));
+        assertThat(report(key).getIndicatorsReported()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select indicator_value from report_indicator_value v join quarterly_report r "
+                + "on r.id = v.report_id where r.business_key = ? and v.indicator_code = 'SIDOFFE-03'", java.math.BigDecimal.class, key))
+                .isEqualByComparingTo("9");
+    }
 }

@@ -37,11 +37,13 @@ public class RecordQuarterlyReportListener implements TaskListener {
     private final ReportActivityService activities;
     private final ReferenceDataService reference;
     private final IndicatorValueService indicatorValues;
+    private final bj.gouv.masm.reporting.IndicatorCatalogue catalogue;
     private final ObjectMapper objectMapper;
 
     public RecordQuarterlyReportListener(QuarterlyReportService reports, ReportActivityService activities,
                                          ReferenceDataService reference, IndicatorValueService indicatorValues,
-                                         ObjectMapper objectMapper) {
+                                         bj.gouv.masm.reporting.IndicatorCatalogue catalogue, ObjectMapper objectMapper) {
+        this.catalogue = catalogue;
         this.reports = reports;
         this.activities = activities;
         this.reference = reference;
@@ -138,7 +140,11 @@ public class RecordQuarterlyReportListener implements TaskListener {
         if (root == null) {
             return list;
         }
+        // a form that submits only the typed values (no read-only code): rows follow the catalogue order they were shown in
+        List<String> shownOrder = catalogue.activeIndicators().stream().map(bj.gouv.masm.reporting.SidoffeIndicator::code).toList();
+        int index = -1;
         for (JsonNode node : root) {
+            index++;
             if (!node.isObject()) {
                 throw new ReportingFormException("Liste des indicateurs illisible.");
             }
@@ -146,7 +152,11 @@ public class RecordQuarterlyReportListener implements TaskListener {
             if (raw == null || raw.isNull() || raw.asText().isBlank()) {
                 continue;
             }
-            list.add(new IndicatorValueService.RawValue(text(node, "code"), raw.isNumber() ? raw.numberValue() : raw.asText()));
+            String code = text(node, "code");
+            if (code == null && index < shownOrder.size()) {
+                code = shownOrder.get(index);
+            }
+            list.add(new IndicatorValueService.RawValue(code, raw.isNumber() ? raw.numberValue() : raw.asText()));
         }
         return list;
     }
