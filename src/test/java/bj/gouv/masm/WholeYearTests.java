@@ -48,7 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * by no other test) — dossier, signature, four quarterly reports recorded the way Tasklist submits them
  * with every SIDoFFE indicator, the half-year review held after its second quarter is reported: no
  * sanction, the review counts both quarters, the convention expires on its end date with its final
- * evaluation still open (see the TODO: that last assertion needs issue 11 item 3's lifecycle model).
+ * evaluation still open.
  */
 class WholeYearTests extends IntegrationTestBase {
 
@@ -198,10 +198,7 @@ class WholeYearTests extends IntegrationTestBase {
         // end date: the convention expires even though its final evaluation is still open
         today(LocalDate.of(2078, 1, 4), 9);
         fireDueTimers(lifecycle);
-        // TODO issue 11 item 3 ("Expiry does not wait for evaluations", ConventionLifecycle.bpmn, another
-        // helper's branch): enable the next line once that model change is merged. On this branch the
-        // end-of-term timer only starts after the final evaluation, so the convention is still ACTIVE here.
-        // assertThat(conventions.get(number).getStatus()).isEqualTo(ConventionStatus.EXPIRED);
+        assertThat(conventions.get(number).getStatus()).isEqualTo(ConventionStatus.EXPIRED);
         assertThat(task(lifecycle.getId(), TASK_EVALUATE_FINAL)).as("final evaluation still to do").isNotNull();
     }
 }
