@@ -5,7 +5,18 @@ import java.util.Set;
 /** What the dashboard needs to know about one partner, read in bulk (see SectorFigures). */
 public record PartnerFacts(Long id, String name, String acronym, String kind, String organisationType,
                            String headOfficeDepartment, boolean nationwide, Set<String> subSectors, Set<String> domains,
-                           Set<String> targetGroups, Set<String> departments, String conventionNumber) {
+                           Set<String> targetGroups, Set<String> departments, String conventionNumber,
+                           Set<String> fundedCells) {
+
+    /** A {@link #fundedCells} entry: department and domain of an activity the partner funds (PTF). */
+    public static String cell(String department, String domain) {
+        return department + "/" + domain;
+    }
+
+    /** Funds an activity (funded_activity, in the period shown) in this department and domain. */
+    public boolean fundsIn(String department, String domain) {
+        return fundedCells.contains(cell(department, domain));
+    }
 
     public boolean hasConvention() {
         return conventionNumber != null;

@@ -84,13 +84,15 @@ public class SectorFigures {
         Map<Long, Set<String>> targetGroups = codes("partner_target_group");
         Map<Long, Set<String>> departments = codes("partner_department");
         Map<Long, String> conventions = conventionsInForce(filter);
+        Map<Long, Set<String>> funded = fundedCells(filter);
         List<PartnerFacts> all = jdbc.query("select id, name, acronym, kind, organisation_type, head_office_department, "
                 + "nationwide from partner order by name, id", (rs, i) -> {
                     long id = rs.getLong(1);
                     return new PartnerFacts(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getBoolean(7), subSectors.getOrDefault(id, Set.of()),
                             domains.getOrDefault(id, Set.of()), targetGroups.getOrDefault(id, Set.of()),
-                            departments.getOrDefault(id, Set.of()), conventions.get(id));
+                            departments.getOrDefault(id, Set.of()), conventions.get(id),
+                            funded.getOrDefault(id, Set.of()));
                 });
         return all;
     }
@@ -132,15 +134,31 @@ public class SectorFigures {
 
         List<ReferenceItem> domainItems = reference.list(ReferenceCategory.DOMAIN);
         List<MatrixRow> matrix = new ArrayList<>();
+        Set<Long> selectedIds = new java.util.HashSet<>();
+        selected.forEach(p -> selectedIds.add(p.id()));
+        // a PTF funding an activity in a cell counts there even when its registry entry names neither the
+        // department nor the domain: the other filters (kind, sub-sector, convention...) still apply
+        DashboardFilter notWhere = filter.withDepartment(null).withDomain(null);
+        List<PartnerFacts> fundingBase = all.stream()
+                .filter(p -> selectedIds.contains(p.id()) || (!p.fundedCells().isEmpty() && p.matches(notWhere)))
+                .toList();
         for (ReferenceItem d : reference.list(ReferenceCategory.DEPARTMENT)) {
             if (filter.department() != null && !filter.department().equals(d.code())) {
                 continue;
             }
             List<Cell> cells = new ArrayList<>();
             for (ReferenceItem domain : domainItems) {
-                List<String> names = selected.stream()
-                        .filter(p -> p.isIn(d.code()) && p.domains().contains(domain.code()))
-                        .map(p -> p.acronym() != null && !p.acronym().isBlank() ? p.acronym() : p.name())
+                // the registry says it works here, or (PTF) it funds an activity here in the period; once each
+                List<String> names = fundingBase.stream()
+                        .filter(p -> (selectedIds.contains(p.id()) && p.isIn(d.code()) && p.domains().contains(domain.code()))
+                                || (p.fundsIn(d.code(), domain.code())
+                                    && (filter.domain() == null || filter.domain().equals(domain.code()))))
+                        .map(p -> {
+                            String name = p.acronym() != null && !p.acronym().isBlank() ? p.acronym() : p.name();
+                            boolean registry = selectedIds.contains(p.id()) && p.isIn(d.code())
+                                    && p.domains().contains(domain.code());
+                            return registry ? name : name + " (financement)";
+                        })
                         .toList();
                 cells.add(new Cell(d.code(), domain.code(), names.size(), names,
                         filter.withDepartment(d.code()).withDomain(domain.code()).link("/dashboard/partners")));
@@ -227,6 +245,23 @@ public class SectorFigures {
             codes.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
         });
         return codes;
+    }
+
+    /**
+     * Department/domain cells of the activities each PTF funds (funded_activity, V100) in the filter's
+     * period, or running today without a period.
+     */
+    private Map<Long, Set<String>> fundedCells(DashboardFilter filter) {
+        Map<Long, Set<String>> cells = new HashMap<>();
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("from", filter.period() == null ? today() : filter.periodStart())
+                .addValue("to", filter.period() == null ? today() : filter.periodEnd());
+        jdbc.query("select partner_id, department, domain from funded_activity "
+                + "where start_date <= :to and end_date >= :from", params, rs -> {
+                    cells.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>())
+                            .add(PartnerFacts.cell(rs.getString(2), rs.getString(3)));
+                });
+        return cells;
     }
 
     private Map<Long, String> conventionsInForce(DashboardFilter filter) {

@@ -31,6 +31,8 @@ class SectorFiguresTests extends IntegrationTestBase {
 
     SectorFixture fixture;
     Set<Long> ids;
+    Partner agence;
+    Partner fonds;
 
     /**
      * Ten partners: 2 PTF (1 with an ACTIVE convention) and 8 OSC (1 ACTIVE, 1 EXPIRED, 1 REVOKED, 5 none),
@@ -44,7 +46,8 @@ class SectorFiguresTests extends IntegrationTestBase {
                 Set.of("WOMEN_EMPOWERMENT_GBV", "CHILD_PROTECTION"), Set.of("WOMEN", "GIRLS"),
                 Set.of("SOCIAL_AFFAIRS", "MICROFINANCE"), false);
         fixture.convention(ptfActive, ConventionStatus.ACTIVE, now.minusMonths(6), 24);
-        fixture.partner("Fonds", PartnerKind.PTF, "LITTORAL", Set.of(), Set.of("SOCIAL_PROTECTION"), Set.of("ELDERLY"),
+        agence = ptfActive;
+        fonds = fixture.partner("Fonds", PartnerKind.PTF, "LITTORAL", Set.of(), Set.of("SOCIAL_PROTECTION"), Set.of("ELDERLY"),
                 Set.of("SOCIAL_AFFAIRS"), true);
         Partner oscActive = fixture.osc("BORGOU", "WOMEN_EMPOWERMENT_GBV", "WOMEN");
         fixture.convention(oscActive, ConventionStatus.ACTIVE, now.minusMonths(1), 12);
@@ -131,6 +134,48 @@ class SectorFiguresTests extends IntegrationTestBase {
         SectorFigures.Cell monoDisability = o.matrix().stream().filter(r -> r.department().equals("MONO")).findFirst()
                 .orElseThrow().cells().stream().filter(c -> c.domain().equals("DISABILITY")).findFirst().orElseThrow();
         assertThat(monoDisability.count()).isEqualTo(1);
+    }
+
+    private void funds(Partner ptf, String department, String domain, LocalDate start, LocalDate end) {
+        jdbc.update("insert into funded_activity (partner_id, description, department, commune, domain, target_group, "
+                + "start_date, end_date, amount_xof, created_at, created_by) "
+                + "values (?, 'Activité financée', ?, ?, ?, 'DISABLED', ?, ?, 1000000, now(), 'test')",
+                ptf.getId(), department, "Commune " + fixture.run, domain, start, end);
+    }
+
+    private static SectorFigures.Cell cell(SectorFigures.Overview o, String department, String domain) {
+        return o.matrix().stream().filter(r -> r.department().equals(department)).findFirst().orElseThrow()
+                .cells().stream().filter(c -> c.domain().equals(domain)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void shouldCountAPtfInTheMatrixCellsWhereItFundsAnActivity() {
+        LocalDate now = LocalDate.now();
+        // Fonds's registry entry names neither MONO nor DISABILITY; it funds an activity there this year
+        funds(fonds, "MONO", "DISABILITY", now.minusMonths(2), now.plusMonths(4));
+        // Agence is already in BORGOU × GBV through the registry: its funding there must not count twice
+        funds(agence, "BORGOU", "WOMEN_EMPOWERMENT_GBV", now.minusMonths(2), now.plusMonths(4));
+        // an activity funded long ago does not count today
+        funds(fonds, "ZOU", "FAMILY", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31));
+
+        SectorFigures.Overview o = overview(DashboardFilter.none());
+        SectorFigures.Cell monoDisability = cell(o, "MONO", "DISABILITY");
+        assertThat(monoDisability.count()).isEqualTo(2);
+        assertThat(monoDisability.partners()).anyMatch(n -> n.startsWith(fonds.getName()) && n.endsWith("(financement)"));
+        assertThat(cell(o, "BORGOU", "WOMEN_EMPOWERMENT_GBV").count()).isEqualTo(3);
+        assertThat(cell(o, "BORGOU", "WOMEN_EMPOWERMENT_GBV").partners()).noneMatch(n -> n.endsWith("(financement)"));
+        assertThat(cell(o, "ZOU", "FAMILY").count()).isEqualTo(1);
+
+        // the period shown decides: in 2020 the ZOU activity counts, this year's do not
+        SectorFigures.Overview y2020 = overview(new DashboardFilter(null, null, null, null, null, null, null, "2020"));
+        assertThat(cell(y2020, "ZOU", "FAMILY").count()).isEqualTo(2);
+        assertThat(cell(y2020, "MONO", "DISABILITY").count()).isEqualTo(1);
+        // other filters still apply: an OSC-only view leaves the funding PTF out
+        SectorFigures.Overview osc = overview(new DashboardFilter(null, null, "OSC", null, null, null, null, null));
+        assertThat(cell(osc, "MONO", "DISABILITY").count()).isEqualTo(1);
+        // a department filter keeps the funding PTF in that department's row
+        SectorFigures.Overview mono = overview(new DashboardFilter("MONO", null, null, null, null, null, null, null));
+        assertThat(cell(mono, "MONO", "DISABILITY").count()).isEqualTo(2);
     }
 
     @Test
