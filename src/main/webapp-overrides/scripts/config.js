@@ -50,7 +50,22 @@ try {
       apply(data && data.language);
     });
     if (injector.has('$translate')) {
-      apply(injector.get('$translate').use());
+      // the language's dateLocales may reach moment after the event has passed: keep checking until
+      // moment speaks the language of the page (at most a minute)
+      var $translate = injector.get('$translate');
+      var checks = 0;
+      var settle = window.setInterval(function () {
+        checks += 1;
+        var language = $translate.use();
+        if (language && moment.locale() === language) {
+          window.clearInterval(settle);
+          return;
+        }
+        apply(language);
+        if (checks > 600) {
+          window.clearInterval(settle);
+        }
+      }, 100);
     }
   }, 50);
 })();
