@@ -56,6 +56,21 @@ class RecordQuarterlyReportBrowserTests extends ReportingTestSupport {
             wait.until(d -> report(key).getStatus() != ReportStatus.OPEN);
         } catch (RuntimeException e) {
             Browser.screenshot(driver, "record-quarterly-report-failure");
+            Object shown = ((JavascriptExecutor) driver).executeScript(
+                    "return Array.from(document.querySelectorAll('.fjs-form-field-error, .fjs-has-errors .fjs-form-field-description, "
+                            + ".notifications, .alert')).map(function (e) { return (e.closest('.fjs-form-field') ? "
+                            + "e.closest('.fjs-form-field').querySelector('label') && e.closest('.fjs-form-field').querySelector('label').textContent : '') + ' => ' + e.textContent; }).join(' | ');");
+            System.err.println("RecordQuarterlyReportBrowserTests: messages on the page: " + shown);
+            Object state = ((JavascriptExecutor) driver).executeScript(
+                    "var out = [];"
+                    + "document.querySelectorAll('button').forEach(function (b) { if (/Terminer/.test(b.textContent)) out.push('button disabled=' + b.disabled + ' class=' + b.className); });"
+                    + "document.querySelectorAll('[class*=error], [class*=invalid], [aria-invalid=true]').forEach(function (e) {"
+                    + "  var f = e.closest('.fjs-form-field'); out.push(e.tagName + '.' + e.className + ' : ' + (e.textContent || '').slice(0, 120)"
+                    + "   + ' @ ' + (f ? (f.querySelector('label') ? f.querySelector('label').textContent : f.className) : '')); });"
+                    + "return out.slice(0, 40).join(' || ');");
+            System.err.println("RecordQuarterlyReportBrowserTests: state:\n" + state);
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(entry ->
+                    System.err.println("RecordQuarterlyReportBrowserTests: console: " + entry.getLevel() + " " + entry.getMessage()));
             throw e;
         } finally {
             driver.quit();

@@ -59,6 +59,7 @@ public final class Browser {
             ChromeOptions options = new ChromeOptions();
             options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", lang));
             options.setBinary(CHROMIUM.toFile());
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + lang,
