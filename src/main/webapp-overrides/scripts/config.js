@@ -79,6 +79,15 @@ try {
     'No results': 'Aucun résultat',
     'All values selected': 'Toutes les valeurs sont choisies'
   };
+  var ERRORS = [
+    [/^Field is required\.$/, 'Champ obligatoire.'],
+    [/^Field must have minimum value of (.*)\.$/, 'La valeur doit être au moins $1.'],
+    [/^Field must have maximum value of (.*)\.$/, 'La valeur doit être au plus $1.'],
+    [/^Field must have minimum length of (.*)\.$/, 'Au moins $1 caractères.'],
+    [/^Field must have maximum length of (.*)\.$/, 'Au plus $1 caractères.'],
+    [/^Field must match pattern (.*)\.$/, 'Format attendu : $1.'],
+    [/^Field must be a valid email\.$/, 'Adresse électronique invalide.']
+  ];
   var fix = function (scope) {
     if (!scope || !scope.querySelectorAll) {
       return;
@@ -92,6 +101,20 @@ try {
     scope.querySelectorAll('.fjs-select-display, .fjs-dropdownlist-empty').forEach(function (element) {
       var french = TEXTS[element.textContent.trim()];
       if (french && element.childNodes.length === 1 && element.firstChild.nodeType === 3) {
+        element.firstChild.data = french;
+      }
+    });
+    // the browser-side validation messages under a field
+    scope.querySelectorAll('.fjs-form-field-error li').forEach(function (element) {
+      if (element.childNodes.length !== 1 || element.firstChild.nodeType !== 3) {
+        return;
+      }
+      var text = element.firstChild.data;
+      var french = text;
+      ERRORS.forEach(function (rule) {
+        french = french.replace(rule[0], rule[1]);
+      });
+      if (french !== text) {
         element.firstChild.data = french;
       }
     });
@@ -127,6 +150,108 @@ try {
   }
   window.addEventListener('hashchange', sortByDueDate);
   sortByDueDate();
+})();
+
+// Tasklist only: a Camunda Form with a dynamic list (the quarterly report's indicators and activities)
+// could not be completed, « Terminer » stayed disabled without any error shown. Cause: when a field of a
+// list row changes, form-js 1.8 (bundled in Tasklist 7.24) records its validation as
+// min-dash set(errors, [fieldId, rowIndex], undefined), which creates `errors[fieldId] = []` and leaves
+// that empty entry behind; Tasklist disables the button as soon as `Object.keys(errors).length` > 0.
+// Here form-js's Form drops error entries that hold no message before storing its state, so only real
+// errors (a message under a field) disable the button. The Form class is reached through the webpack
+// runtime the webapps share (the module exporting `Form` whose submit refuses "form is read-only"); when
+// it cannot be found (another Camunda version) nothing is changed and window.masmFormErrorsFix says so.
+(function formJsListErrors() {
+  if (window.location.pathname.indexOf('/app/tasklist') < 0) {
+    return;
+  }
+  var hasMessage = function (value) {
+    if (typeof value === 'string') {
+      return value.length > 0;
+    }
+    if (value && typeof value === 'object') {
+      return Object.keys(value).some(function (key) { return hasMessage(value[key]); });
+    }
+    return false;
+  };
+  var withoutEmptyEntries = function (errors) {
+    if (!errors || typeof errors !== 'object') {
+      return errors;
+    }
+    var kept = {};
+    var dropped = false;
+    Object.keys(errors).forEach(function (key) {
+      if (hasMessage(errors[key])) {
+        kept[key] = errors[key];
+      } else {
+        dropped = true;
+      }
+    });
+    return dropped ? kept : errors;
+  };
+  var findFormClass = function () {
+    var chunks = window.webpackChunkcamunda_bpm_webapp;
+    var require = null;
+    if (!chunks || typeof chunks.push !== 'function') {
+      return null;
+    }
+    chunks.push([['masm-form-errors-' + Date.now()], {}, function (webpackRequire) { require = webpackRequire; }]);
+    if (!require || !require.m) {
+      return null;
+    }
+    var ids = Object.keys(require.m);
+    for (var i = 0; i < ids.length; i++) {
+      var source = '';
+      try {
+        source = Function.prototype.toString.call(require.m[ids[i]]);
+      } catch (e) {
+        continue;
+      }
+      if (source.indexOf('form is read-only') >= 0 && source.indexOf('_setState') >= 0) {
+        var exported = null;
+        try {
+          exported = require(ids[i]);
+        } catch (e) {
+          return null;
+        }
+        if (exported && exported.Form && exported.Form.prototype && typeof exported.Form.prototype._setState === 'function') {
+          return exported.Form;
+        }
+      }
+    }
+    return null;
+  };
+  var patch = function () {
+    var Form = findFormClass();
+    if (!Form) {
+      return false;
+    }
+    if (!Form.prototype.masmErrorsWithoutEmptyEntries) {
+      var setState = Form.prototype._setState;
+      Form.prototype._setState = function (state) {
+        if (state && state.errors) {
+          state = Object.assign({}, state, { errors: withoutEmptyEntries(state.errors) });
+        }
+        return setState.call(this, state);
+      };
+      Form.prototype.masmErrorsWithoutEmptyEntries = true;
+    }
+    window.masmFormErrorsFix = 'applied';
+    return true;
+  };
+  window.masmFormErrorsFix = 'pending';
+  if (!patch()) {
+    var attempts = 0;
+    var timer = window.setInterval(function () {
+      attempts += 1;
+      if (patch() || attempts > 200) {
+        window.clearInterval(timer);
+        if (window.masmFormErrorsFix !== 'applied') {
+          window.masmFormErrorsFix = 'form-js Form not found';
+        }
+      }
+    }, 50);
+  }
 })();
 
 export default {

@@ -2,6 +2,11 @@ package bj.gouv.masm.reporting;
 
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.CurrentActor;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -41,6 +46,30 @@ public class IndicatorValueService {
     public record RawValue(String code, Object value) {
     }
 
+    /**
+     * An indicator sheet as a spreadsheet exports it: one {@code code;value} line per indicator, an optional
+     * {@code code;valeur} header line, blank lines ignored (the CSV upload and the report form's pasted sheet).
+     */
+    public static List<RawValue> parseSheet(String body) {
+        List<RawValue> raw = new ArrayList<>();
+        String text = body == null ? "" : body.replace("\uFEFF", "");
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setIgnoreEmptyLines(true).setTrim(true).get();
+        try (CSVParser parser = format.parse(new StringReader(text))) {
+            boolean first = true;
+            for (CSVRecord row : parser) {
+                if (first && row.size() > 0 && row.get(0).equalsIgnoreCase("code")) {
+                    first = false;
+                    continue;
+                }
+                first = false;
+                raw.add(new RawValue(row.get(0), row.size() > 1 ? row.get(1) : null));
+            }
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw ApiException.badRequest("CSV illisible (format attendu : code;valeur)");
+        }
+        return raw;
+    }
+
     public record StoredValue(String code, String label, String unit, BigDecimal value) {
     }
 
@@ -73,12 +102,12 @@ public class IndicatorValueService {
             }
             BigDecimal value = parse(raw.value());
             if (value == null) {
-                errors.add(new ApiException.FieldError(field, code + " : valeur non numérique « " + raw.value() + " »"));
+                errors.add(new ApiException.FieldError(field, named(indicator) + " : valeur non numérique « " + raw.value() + " »"));
                 continue;
             }
             String problem = indicator.unit().check(value);
             if (problem != null) {
-                errors.add(new ApiException.FieldError(field, code + " (" + indicator.unit() + ") : " + problem
+                errors.add(new ApiException.FieldError(field, named(indicator) + " : " + problem
                         + " (reçu " + value.toPlainString() + ")"));
                 continue;
             }
@@ -103,6 +132,11 @@ public class IndicatorValueService {
                     + "values (?, ?, ?, ?, ?)", reportId, row[0], row[1], now, actor);
         }
         return count(reportId);
+    }
+
+    /** How a refusal names the indicator: its code and its label (the clerk sees both in the form). */
+    private static String named(SidoffeIndicator indicator) {
+        return indicator.code() + " « " + indicator.label() + " »";
     }
 
     static BigDecimal parse(Object value) {

@@ -3,16 +3,11 @@ package bj.gouv.masm.reporting;
 import bj.gouv.masm.shared.EngineCalls;
 import bj.gouv.masm.shared.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,22 +97,7 @@ public class ReportController {
     @Transactional
     public IndicatorUploadResult uploadCsv(@PathVariable String key, @RequestBody String body) {
         QuarterlyReport report = reports.getWritable(key);
-        List<IndicatorValueService.RawValue> raw = new ArrayList<>();
-        String text = body == null ? "" : body.replace("\uFEFF", "");
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = format.parse(new StringReader(text))) {
-            boolean first = true;
-            for (CSVRecord row : parser) {
-                if (first && row.size() > 0 && row.get(0).equalsIgnoreCase("code")) {
-                    first = false;
-                    continue;
-                }
-                first = false;
-                raw.add(new IndicatorValueService.RawValue(row.get(0), row.size() > 1 ? row.get(1) : null));
-            }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw ApiException.badRequest("CSV illisible (format attendu : code;valeur)");
-        }
+        List<IndicatorValueService.RawValue> raw = IndicatorValueService.parseSheet(body);
         return store(report, raw);
     }
 

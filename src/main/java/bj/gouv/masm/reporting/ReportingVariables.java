@@ -32,6 +32,8 @@ public final class ReportingVariables {
     public static final String INDICATORS_EXPECTED = "indicatorsExpected";
     /** Json list of {code, value} (the form's dynamic list also carries label and unit, ignored). */
     public static final String INDICATOR_VALUES = "indicatorValues";
+    /** The OSC's indicator sheet pasted in the report form: one {@code code;value} line per indicator. */
+    public static final String INDICATOR_SHEET = "indicatorSheet";
 
     // sanction
     public static final String CONSECUTIVE_MISSED = "consecutiveMissedQuarters";

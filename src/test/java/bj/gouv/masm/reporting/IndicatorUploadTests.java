@@ -79,10 +79,10 @@ class IndicatorUploadTests extends ReportingTestSupport {
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         List<Map<String, String>> errors = (List<Map<String, String>>) response.getBody().get("errors");
         assertThat(errors).extracting(e -> e.get("message")).containsExactly(
-                "SIDOFFE-06 (COUNT) : un dénombrement doit être un entier (reçu 12.5)",
-                "SIDOFFE-07 (COUNT) : valeur négative interdite (reçu -3)",
-                "SIDOFFE-71 (PERCENT) : un pourcentage doit être entre 0 et 100 (reçu 150)",
-                "SIDOFFE-08 : valeur non numérique « douze »");
+                "SIDOFFE-06 « Indicateur SIDoFFE 06 » : un dénombrement doit être un entier (reçu 12.5)",
+                "SIDOFFE-07 « Indicateur SIDoFFE 07 » : valeur négative interdite (reçu -3)",
+                "SIDOFFE-71 « Indicateur SIDoFFE 71 » : un pourcentage doit être entre 0 et 100 (reçu 150)",
+                "SIDOFFE-08 « Indicateur SIDoFFE 08 » : valeur non numérique « douze »");
         assertThat(stored()).isEqualTo(before);
     }
 

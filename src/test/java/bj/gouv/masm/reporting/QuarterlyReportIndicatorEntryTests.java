@@ -121,7 +121,8 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
         });
         assertThatThrownBy(() -> taskService.complete(task.getId(), report(values)))
                 .isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("SIDOFFE-03").hasMessageContaining("SIDOFFE-72");
+                .hasMessageContaining("SIDOFFE-03 « Indicateur SIDoFFE 03 » : un dénombrement doit être un entier")
+                .hasMessageContaining("SIDOFFE-72 « Indicateur SIDoFFE 72 » : un pourcentage doit être entre 0 et 100");
         assertThat(task(key, ReportingVariables.TASK_RECORD_REPORT)).isNotNull();
         assertThat(jdbc.queryForObject("select count(*) from report_indicator_value v join quarterly_report r "
                 + "on r.id = v.report_id where r.business_key = ?", Integer.class, key)).isZero();
@@ -143,6 +144,44 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
         taskService.complete(task.getId(), report(tasklistShape(task, code -> null)));
         assertThat(report(key).getIndicatorsReported()).isEqualTo(77);
         assertThat(report(key).getSanction()).isEqualTo(Sanction.NONE);
+    }
+
+    @Test
+    void shouldTakeTheOscIndicatorSheetPastedInTheFormWhereTheListIsLeftBlank() throws Exception {
+        Convention convention = activeOscConvention(2076);
+        Quarter q1 = new Quarter(2076, 1);
+        openQuarter(q1);
+        String key = key(convention, q1);
+        Task task = task(key, ReportingVariables.TASK_RECORD_REPORT);
+        StringBuilder sheet = new StringBuilder("code;valeur\n");
+        for (int i = 1; i <= 77; i++) {
+            sheet.append(String.format("SIDOFFE-%02d;%s%n", i, i >= 70 ? "55,5" : "4"));
+        }
+        Map<String, Object> vars = report(tasklistShape(task, code -> code.equals("SIDOFFE-01") ? 9 : null));
+        vars.put(ReportingVariables.INDICATOR_SHEET, sheet.toString());
+
+        setClock(LocalDateTime.of(2076, 4, 10, 9, 0));
+        taskService.complete(task.getId(), vars);
+        assertThat(report(key).getIndicatorsReported()).isEqualTo(77);
+        assertThat(report(key).getSanction()).isEqualTo(Sanction.NONE);
+        assertThat(jdbc.queryForList("select v.indicator_code || '=' || v.indicator_value::text from report_indicator_value v "
+                + "join quarterly_report r on r.id = v.report_id where r.business_key = ? and v.indicator_code in "
+                + "('SIDOFFE-01', 'SIDOFFE-02', 'SIDOFFE-70') order by 1", String.class, key))
+                .as("the value typed in the list wins over the sheet's").containsExactly("SIDOFFE-01=9.0000", "SIDOFFE-02=4.0000", "SIDOFFE-70=55.5000");
+    }
+
+    @Test
+    void shouldRefuseAnUnreadablePastedSheetAndKeepTheTaskOpen() {
+        Convention convention = activeOscConvention(2077);
+        Quarter q1 = new Quarter(2077, 1);
+        openQuarter(q1);
+        String key = key(convention, q1);
+        Task task = task(key, ReportingVariables.TASK_RECORD_REPORT);
+        Map<String, Object> vars = report((Object) null);
+        vars.put(ReportingVariables.INDICATOR_SHEET, "SIDOFFE-01;\"12\nSIDOFFE-02;3");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), vars))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Fiche d'indicateurs collée illisible");
+        assertThat(report(key).getStatus()).isEqualTo(ReportStatus.OPEN);
     }
 
     @Test

@@ -67,7 +67,8 @@ public class RecordQuarterlyReportListener implements TaskListener {
                 toLong(task.getVariable(BENEFICIARIES_REACHED), "total"),
                 byGroup,
                 parseActivities(task.getVariable(ACTIVITIES)));
-        List<IndicatorValueService.RawValue> values = parseIndicatorValues(task.getVariable(INDICATOR_VALUES));
+        List<IndicatorValueService.RawValue> values = withPastedSheet(parseIndicatorValues(task.getVariable(INDICATOR_VALUES)),
+                task.getVariable(INDICATOR_SHEET));
         if (Boolean.TRUE.equals(form.received()) && !values.isEmpty()) {
             Long reportId = reports.get(key).getId();
             try {
@@ -80,6 +81,7 @@ public class RecordQuarterlyReportListener implements TaskListener {
         }
         QuarterlyReport report = reports.recordReport(key, form, task.getDueDate());
         task.removeVariable(ACTIVITIES);
+        task.removeVariable(INDICATOR_SHEET);
         task.setVariable(REPORT_RECEIVED, form.received());
         task.setVariable(ACTIVITIES_RECORDED, activities.count(report.getId()));
         task.setVariable(INDICATORS_REPORTED, report.getIndicatorsReported());
@@ -159,6 +161,32 @@ public class RecordQuarterlyReportListener implements TaskListener {
             list.add(new IndicatorValueService.RawValue(code, raw.isNumber() ? raw.numberValue() : raw.asText()));
         }
         return list;
+    }
+
+    /**
+     * Adds the lines of the pasted indicator sheet ({@code code;value}) whose indicator was left empty in the
+     * list: a value typed in the list wins over the sheet's.
+     */
+    static List<IndicatorValueService.RawValue> withPastedSheet(List<IndicatorValueService.RawValue> typed, Object sheet) {
+        if (sheet == null || sheet.toString().isBlank()) {
+            return typed;
+        }
+        List<IndicatorValueService.RawValue> pasted;
+        try {
+            pasted = IndicatorValueService.parseSheet(sheet.toString());
+        } catch (ApiException e) {
+            throw new ReportingFormException("Fiche d'indicateurs collée illisible : une ligne « code;valeur » par indicateur est attendue.");
+        }
+        java.util.Set<String> typedCodes = new java.util.HashSet<>();
+        typed.forEach(v -> typedCodes.add(v.code() == null ? "" : v.code().trim().toUpperCase(Locale.ROOT)));
+        List<IndicatorValueService.RawValue> all = new ArrayList<>(typed);
+        for (IndicatorValueService.RawValue line : pasted) {
+            String code = line.code() == null ? "" : line.code().trim().toUpperCase(Locale.ROOT);
+            if (!typedCodes.contains(code)) {
+                all.add(line);
+            }
+        }
+        return all;
     }
 
     private JsonNode readJson(Object value, String unreadable) {
