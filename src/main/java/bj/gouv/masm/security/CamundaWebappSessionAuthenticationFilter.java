@@ -23,13 +23,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link Authentications}. For a safe (GET/HEAD) request under /dashboard this filter accepts that
  * user for the request; groups are read fresh from the identity service. It never creates a session
  * (getSession(false)) and never stores anything in it. It is the dashboard's only login (no HTTP basic).
- * Unsafe methods and /api are never authenticated by the cookie (no CSRF exposure).
+ * Unsafe methods and /api are never authenticated by the cookie (no CSRF exposure), with one exception:
+ * a form POST to one of {@link #FORM_PATHS} (dashboard pages that edit something) is accepted when it
+ * comes from our own site (no cross-site {@code Sec-Fetch-Site}/{@code Origin}, as {@link CrossSiteRequestFilter})
+ * and carries, as parameter {@value #CSRF_PARAMETER}, the form token of the webapp session (a synchronizer
+ * token the page puts in its form, see {@link #csrfToken}).
  */
 public class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
     /** The session attribute of Camunda's webapp (AuthenticationUtil.CAM_AUTH_SESSION_KEY, 7.24). */
     static final String CAMUNDA_SESSION_KEY = "authenticatedUser";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
+    /** Dashboard pages whose form posts are authenticated by the webapp session (with its CSRF token). */
+    public static final Set<String> FORM_PATHS = Set.of("/dashboard/required-documents");
+    /** The form parameter that carries the session's CSRF token. */
+    public static final String CSRF_PARAMETER = "_csrf";
+    /** Where the dashboard's form token is kept in the webapp session. */
+    static final String FORM_TOKEN = "MASM_DASHBOARD_FORM_TOKEN";
 
     private static final RequestAttributeSecurityContextRepository REQUEST_CONTEXT =
             new RequestAttributeSecurityContextRepository();
@@ -45,8 +55,49 @@ public class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilt
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !SAFE_METHODS.contains(request.getMethod())
-                || !(path.equals("/dashboard") || path.startsWith("/dashboard/"));
+        if (!SAFE_METHODS.contains(request.getMethod())) {
+            return !("POST".equals(request.getMethod()) && FORM_PATHS.contains(path));
+        }
+        return !(path.equals("/dashboard") || path.startsWith("/dashboard/"));
+    }
+
+    /**
+     * The token a dashboard page puts in its form (synchronizer token): made once per webapp session and
+     * kept in it under its own name (never Camunda's own CSRF token, which the webapps must be the ones to
+     * create and receive); null without a webapp session. Logging out ends the session and the token.
+     */
+    public static String csrfToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        synchronized (session) {
+            if (session.getAttribute(FORM_TOKEN) instanceof String token) {
+                return token;
+            }
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            String token = java.util.HexFormat.of().formatHex(random);
+            session.setAttribute(FORM_TOKEN, token);
+            return token;
+        }
+    }
+
+    private static String existingCsrfToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(FORM_TOKEN) instanceof String token ? token : null;
+    }
+
+    /** A form post: from our own site, with the session's CSRF token. */
+    private static boolean trustedFormPost(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return true;
+        }
+        String expected = existingCsrfToken(request);
+        String given = request.getParameter(CSRF_PARAMETER);
+        return expected != null && given != null && !CrossSiteRequestFilter.isCrossSite(request)
+                && java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
@@ -54,7 +105,7 @@ public class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilt
             throws ServletException, IOException {
         var existing = SecurityContextHolder.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
-        if ((existing == null || !existing.isAuthenticated()) && session != null
+        if ((existing == null || !existing.isAuthenticated()) && session != null && trustedFormPost(request)
                 && session.getAttribute(CAMUNDA_SESSION_KEY) instanceof Authentications authentications) {
             var camunda = authentications.getAuthenticationForProcessEngine(engineName);
             if (camunda instanceof UserAuthentication user && user.getIdentityId() != null
