@@ -6,6 +6,7 @@ import bj.gouv.masm.partners.PartnerKind;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.security.VerifiedCredentialsCache;
+import bj.gouv.masm.shared.performance.EngineIndexesPlugin;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -31,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -58,7 +58,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code --compare} (the same run measures with the verified-credentials cache off, then on),
  * {@code --open=3000,50000} (grow the open dossiers to each size in turn and measure the task page and
  * completions at each), {@code --page-requests=N} (task page reads per size, default 800),
- * {@code --out=FILE} (also write the figures as JSON).
+ * {@code --compare-indexes} (at each size, measure without then with the indexes of EngineIndexesPlugin),
+ * {@code --out=FILE} (also write the figures as JSON), {@code --explain-ms=N} (PostgreSQL's auto_explain logs
+ * the plan of every statement slower than N ms), any {@code --spring.property=value} for the application.
  */
 public final class RestBenchmark {
 
@@ -74,7 +76,6 @@ public final class RestBenchmark {
     private ProcessEngine engine;
     private String baseUrl;
     private final Map<String, List<Long>> partnersByDepartment = new LinkedHashMap<>();
-    private final AtomicLong openDossiers = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -86,7 +87,14 @@ public final class RestBenchmark {
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
         }
         int code;
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (options.containsKey("explain-ms")) {
+            // PostgreSQL logs the plan (EXPLAIN ANALYZE) of every statement slower than this
+            builder.setServerConfig("shared_preload_libraries", "auto_explain")
+                    .setServerConfig("auto_explain.log_min_duration", options.get("explain-ms"))
+                    .setServerConfig("auto_explain.log_analyze", "on");
+        }
+        try (EmbeddedPostgres postgres = builder.start()) {
             code = new RestBenchmark().run(postgres, options);
         }
         System.exit(code);
@@ -96,6 +104,7 @@ public final class RestBenchmark {
         int tasks = Integer.parseInt(options.getOrDefault("tasks", "1500"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         boolean compare = options.containsKey("compare");
+        boolean compareIndexes = options.containsKey("compare-indexes");
         int pageRequests = Integer.parseInt(options.getOrDefault("page-requests", "800"));
         List<Integer> sizes = options.containsKey("open") ? Arrays.stream(options.get("open").split(","))
                 .map(String::trim).map(Integer::parseInt).toList() : List.of();
@@ -114,12 +123,21 @@ public final class RestBenchmark {
         completions("warm-up", 300, clients, false);
 
         if (compare) {
-            cache.setTtl(Duration.ZERO);
-            fileDossiers(DEPARTMENT, tasks, 4);
-            report.put("completionsWithoutCredentialCache", completions("credential cache off", tasks, clients, true));
-            cache.setTtl(cacheTtl.isZero() ? Duration.ofSeconds(30) : cacheTtl);
-            fileDossiers(DEPARTMENT, tasks, 4);
-            report.put("completionsWithCredentialCache", completions("credential cache on", tasks, clients, true));
+            // off and on alternate in rounds, so that a change of load on a shared machine hits both alike
+            int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+            List<Map<String, Object>> off = new ArrayList<>();
+            List<Map<String, Object>> on = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                cache.setTtl(Duration.ZERO);
+                fileDossiers(DEPARTMENT, tasks / rounds, 4);
+                off.add(completions("cache off, round " + round, tasks / rounds, clients, true));
+                cache.setTtl(cacheTtl.isZero() ? Duration.ofSeconds(30) : cacheTtl);
+                fileDossiers(DEPARTMENT, tasks / rounds, 4);
+                on.add(completions("cache on, round " + round, tasks / rounds, clients, true));
+            }
+            report.put("completionsWithoutCredentialCache", summary("credential cache off (all rounds)", off));
+            report.put("completionsWithCredentialCache", summary("credential cache on (all rounds)", on));
+            report.put("rounds", Map.of("off", off, "on", on));
         } else if (sizes.isEmpty()) {
             fileDossiers(DEPARTMENT, tasks, 4);
             report.put("completions", completions("completions", tasks, clients, true));
@@ -134,17 +152,24 @@ public final class RestBenchmark {
                 System.out.printf(Locale.ROOT, "%,d open dossiers (%,d filed in %.0f s, %s)%n", openDossiers(), missing,
                         (System.nanoTime() - t0) / 1e9, load());
             }
+            jdbc().execute("analyze"); // what autovacuum does on a live database
             Map<String, Object> atSize = new LinkedHashMap<>();
             atSize.put("openDossiers", openDossiers());
-            atSize.put("taskPage", taskPage("task page at " + size, pageRequests, clients));
-            fileDossiers(DEPARTMENT, tasks, 4);
-            atSize.put("completions", completions("completions at " + size, tasks, clients, true));
-            atSize.put("load", load());
+            if (compareIndexes) {
+                dropEngineIndexes();
+                atSize.put("withoutIndexes", atSize(size + ", no index", tasks, pageRequests, clients));
+                EngineIndexesPlugin.createIndexes(jdbc().getDataSource(), "");
+                jdbc().execute("analyze");
+                atSize.put("withIndexes", atSize(size + ", indexes", tasks, pageRequests, clients));
+            } else {
+                atSize.putAll(atSize(String.valueOf(size), tasks, pageRequests, clients));
+            }
             scale.add(atSize);
         }
         if (!scale.isEmpty()) {
             report.put("openDossierSizes", scale);
         }
+        removeRaw(report);
         if (options.containsKey("out")) {
             Path out = Path.of(options.get("out"));
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -154,6 +179,25 @@ public final class RestBenchmark {
         }
         context.close();
         return 0;
+    }
+
+    private Map<String, Object> atSize(String label, int tasks, int pageRequests, int clients) throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("taskPage", taskPage("task page at " + label, pageRequests, clients));
+        fileDossiers(DEPARTMENT, tasks, 4);
+        figures.put("completions", completions("completions at " + label, tasks, clients, true));
+        return figures;
+    }
+
+    private JdbcTemplate jdbc() {
+        return new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+    }
+
+    /** The state before EngineIndexesPlugin: Camunda's schema as it creates it. */
+    private void dropEngineIndexes() {
+        for (String[] index : EngineIndexesPlugin.INDEXES) {
+            jdbc().execute("drop index if exists " + index[0]);
+        }
     }
 
     private void boot(EmbeddedPostgres postgres, Map<String, String> options) {
@@ -249,7 +293,6 @@ public final class RestBenchmark {
             f.get();
         }
         pool.shutdown();
-        openDossiers.addAndGet(count);
     }
 
     /** Open dossiers spread over all departments (the record the clerk's queries must not pay for). */
@@ -257,7 +300,7 @@ public final class RestBenchmark {
         int perDepartment = count / Groups.DEPARTMENTS.size();
         int rest = count - perDepartment * Groups.DEPARTMENTS.size();
         for (String department : Groups.DEPARTMENTS) {
-            fileDossiers(department, perDepartment + (rest-- > 0 ? 1 : 0), 4);
+            fileDossiers(department, perDepartment + (rest-- > 0 ? 1 : 0), 8);
         }
     }
 
@@ -281,7 +324,6 @@ public final class RestBenchmark {
             }
             return true;
         });
-        openDossiers.addAndGet(0);
         return measured.print(label, "tasks/s", print);
     }
 
@@ -303,6 +345,14 @@ public final class RestBenchmark {
             return true;
         });
         return measured.print(label, "pages/s", true);
+    }
+
+    /** All rounds of one setting together: total completions over total time, percentiles of all latencies. */
+    private static Map<String, Object> summary(String label, List<Map<String, Object>> rounds) {
+        long[] all = rounds.stream().flatMapToLong(r -> Arrays.stream((long[]) r.get("latenciesNanos"))).sorted().toArray();
+        double seconds = rounds.stream().mapToDouble(r -> (Double) r.get("seconds")).sum();
+        rounds.forEach(r -> r.remove("latenciesNanos"));
+        return new Measured(all, (long) (seconds * 1e9)).print(label, "tasks/s", true);
     }
 
     interface Step {
@@ -345,6 +395,8 @@ public final class RestBenchmark {
             figures.put("p50Ms", Math.round(p50 * 10) / 10.0);
             figures.put("p95Ms", Math.round(p95 * 10) / 10.0);
             figures.put("load", load());
+            figures.put("seconds", elapsedNanos / 1e9);
+            figures.put("latenciesNanos", sortedNanos);
             if (print) {
                 System.out.printf(Locale.ROOT, "%-28s %6d in %6.1f s: %7.1f %s, p50 %6.1f ms, p95 %6.1f ms (%s)%n",
                         label, sortedNanos.length, elapsedNanos / 1e9, perSecond, unit, p50, p95, load());
@@ -372,6 +424,16 @@ public final class RestBenchmark {
     private HttpRequest.Builder authorized(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Basic "
                 + Base64.getEncoder().encodeToString((CLERK + ":" + CLERK_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void removeRaw(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            map.remove("latenciesNanos");
+            map.values().forEach(RestBenchmark::removeRaw);
+        } else if (value instanceof List<?> list) {
+            list.forEach(RestBenchmark::removeRaw);
+        }
     }
 
     static String load() {
