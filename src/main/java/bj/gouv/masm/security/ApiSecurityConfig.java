@@ -118,10 +118,18 @@ public class ApiSecurityConfig {
         return registration;
     }
 
+    /** Verified HTTP basic credentials of /engine-rest, remembered briefly (README, "Performance"). */
+    @Bean(destroyMethod = "close")
+    VerifiedCredentialsCache verifiedCredentialsCache(
+            @Value("${masm.security.credential-cache.ttl:PT30S}") java.time.Duration ttl) {
+        return new VerifiedCredentialsCache(ttl, () -> System.nanoTime() / 1_000_000);
+    }
+
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(
+            VerifiedCredentialsCache verifiedCredentialsCache) {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+                new FilterRegistrationBean<>(new CachingBasicAuthenticationFilter(verifiedCredentialsCache));
         registration.setName("camunda-engine-rest-auth");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");

@@ -62,6 +62,77 @@ public class TimedLockIdentityProvider extends DbIdentityServiceProvider {
         }
         Date until = new Date(ClockUtil.getCurrentTime().getTime() + delayMillis);
         getIdentityInfoManager().updateUserLock(user, attempts, until);
+        VerifiedCredentialsCache.identitiesChanged();
+    }
+
+    // Every change to users, groups, tenants and memberships empties the verified-credentials cache of
+    // /engine-rest (VerifiedCredentialsCache): a new password, a lock or a removed membership applies at once.
+    // (Unlocking needs nothing: the cache only ever holds passwords the engine accepted.)
+
+    @Override
+    public IdentityOperationResult deleteUser(String userId) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.deleteUser(userId);
+    }
+
+    @Override
+    public IdentityOperationResult saveGroup(org.camunda.bpm.engine.identity.Group group) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.saveGroup(group);
+    }
+
+    @Override
+    public IdentityOperationResult deleteGroup(String groupId) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.deleteGroup(groupId);
+    }
+
+    @Override
+    public IdentityOperationResult saveTenant(org.camunda.bpm.engine.identity.Tenant tenant) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.saveTenant(tenant);
+    }
+
+    @Override
+    public IdentityOperationResult deleteTenant(String tenantId) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.deleteTenant(tenantId);
+    }
+
+    @Override
+    public IdentityOperationResult createMembership(String userId, String groupId) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.createMembership(userId, groupId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteMembership(String userId, String groupId) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.deleteMembership(userId, groupId);
+    }
+
+    @Override
+    public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.createTenantUserMembership(tenantId, userId);
+    }
+
+    @Override
+    public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.createTenantGroupMembership(tenantId, groupId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.deleteTenantUserMembership(tenantId, userId);
+    }
+
+    @Override
+    public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
+        VerifiedCredentialsCache.identitiesChanged();
+        return super.deleteTenantGroupMembership(tenantId, groupId);
     }
 
     @Override
@@ -75,6 +146,7 @@ public class TimedLockIdentityProvider extends DbIdentityServiceProvider {
         if (((UserEntity) user).getRevision() == 0) {
             refuseReserved(user.getId());
         }
+        VerifiedCredentialsCache.identitiesChanged();
         return super.saveUser(user);
     }
 

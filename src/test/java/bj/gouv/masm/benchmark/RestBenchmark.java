@@ -1,0 +1,447 @@
+package bj.gouv.masm.benchmark;
+
+import bj.gouv.masm.MasmApplication;
+import bj.gouv.masm.partners.Partner;
+import bj.gouv.masm.partners.PartnerKind;
+import bj.gouv.masm.partners.PartnerRepository;
+import bj.gouv.masm.security.Groups;
+import bj.gouv.masm.security.VerifiedCredentialsCache;
+import bj.gouv.masm.shared.performance.EngineIndexesPlugin;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The REST benchmark (README, "Performance"): boots the application on an embedded PostgreSQL server (its
+ * own JVM, its own throw-away database), files ConventionLifecycle dossiers of OSCs and has 8 clients
+ * complete the CPS's {@code Task_CheckDossier} over {@code /engine-rest} with HTTP basic as a CPS clerk, as
+ * Modeler-era integrations and Tasklist-like clients do; it also reads the clerk's task page (15 tasks of
+ * its office sorted by due date, plus the count) with thousands of open dossiers in the database.
+ *
+ * <pre>
+ * ./mvnw -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=bj.gouv.masm.benchmark.RestBenchmark -Dexec.args="--compare"
+ * </pre>
+ *
+ * Options: {@code --tasks=N} completions per measured phase (default 1500), {@code --clients=N} (8),
+ * {@code --compare} (the same run measures with the verified-credentials cache off, then on),
+ * {@code --open=3000,50000} (grow the open dossiers to each size in turn and measure the task page and
+ * completions at each), {@code --page-requests=N} (task page reads per size, default 800),
+ * {@code --compare-indexes} (at each size, measure without then with the indexes of EngineIndexesPlugin),
+ * {@code --out=FILE} (also write the figures as JSON), {@code --explain-ms=N} (PostgreSQL's auto_explain logs
+ * the plan of every statement slower than N ms), any {@code --spring.property=value} for the application.
+ */
+public final class RestBenchmark {
+
+    static final String CLERK = "bench.cps.borgou";
+    static final String CLERK_PASSWORD = "Bench-Cps-Borgou-2026!";
+    static final String DEPARTMENT = "BORGOU";
+    static final String COMPLETE_BODY = """
+            {"variables": {"dossierComplete": {"value": true, "type": "Boolean"},
+                           "receivedDocuments": {"value": "[\\"STATUTES\\"]", "type": "Json"}}}""";
+
+    private final Map<String, Object> report = new LinkedHashMap<>();
+    private ConfigurableApplicationContext context;
+    private ProcessEngine engine;
+    private String baseUrl;
+    private final Map<String, List<Long>> partnersByDepartment = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args.length == 1 ? args[0].trim().split("\\s+") : args) {
+            if (arg.isBlank()) {
+                continue;
+            }
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length > 1 ? pair[1] : "true");
+        }
+        int code;
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (options.containsKey("explain-ms")) {
+            // PostgreSQL logs the plan (EXPLAIN ANALYZE) of every statement slower than this
+            builder.setServerConfig("shared_preload_libraries", "auto_explain")
+                    .setServerConfig("auto_explain.log_min_duration", options.get("explain-ms"))
+                    .setServerConfig("auto_explain.log_analyze", "on");
+        }
+        try (EmbeddedPostgres postgres = builder.start()) {
+            code = new RestBenchmark().run(postgres, options);
+        }
+        System.exit(code);
+    }
+
+    int run(EmbeddedPostgres postgres, Map<String, String> options) throws Exception {
+        int tasks = Integer.parseInt(options.getOrDefault("tasks", "1500"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
+        boolean compare = options.containsKey("compare");
+        boolean compareIndexes = options.containsKey("compare-indexes");
+        int pageRequests = Integer.parseInt(options.getOrDefault("page-requests", "800"));
+        List<Integer> sizes = options.containsKey("open") ? Arrays.stream(options.get("open").split(","))
+                .map(String::trim).map(Integer::parseInt).toList() : List.of();
+
+        long bootStart = System.nanoTime();
+        boot(postgres, options);
+        machine();
+        System.out.printf(Locale.ROOT, "Application started on embedded PostgreSQL in %.1f s (%s)%n",
+                (System.nanoTime() - bootStart) / 1e9, load());
+        setUp();
+        VerifiedCredentialsCache cache = context.getBean(VerifiedCredentialsCache.class);
+        Duration cacheTtl = cache.ttl();
+
+        // warm-up: JIT, pools, caches of the engine (not measured)
+        fileDossiers(DEPARTMENT, 300, 4);
+        completions("warm-up", 300, clients, false);
+
+        if (compare) {
+            // off and on alternate in rounds, so that a change of load on a shared machine hits both alike
+            int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+            List<Map<String, Object>> off = new ArrayList<>();
+            List<Map<String, Object>> on = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                cache.setTtl(Duration.ZERO);
+                fileDossiers(DEPARTMENT, tasks / rounds, 4);
+                off.add(completions("cache off, round " + round, tasks / rounds, clients, true));
+                cache.setTtl(cacheTtl.isZero() ? Duration.ofSeconds(30) : cacheTtl);
+                fileDossiers(DEPARTMENT, tasks / rounds, 4);
+                on.add(completions("cache on, round " + round, tasks / rounds, clients, true));
+            }
+            report.put("completionsWithoutCredentialCache", summary("credential cache off (all rounds)", off));
+            report.put("completionsWithCredentialCache", summary("credential cache on (all rounds)", on));
+            report.put("rounds", Map.of("off", off, "on", on));
+        } else if (sizes.isEmpty()) {
+            fileDossiers(DEPARTMENT, tasks, 4);
+            report.put("completions", completions("completions", tasks, clients, true));
+        }
+
+        List<Map<String, Object>> scale = new ArrayList<>();
+        for (int size : sizes) {
+            long missing = size - openDossiers();
+            if (missing > 0) {
+                long t0 = System.nanoTime();
+                fileBackground((int) missing);
+                System.out.printf(Locale.ROOT, "%,d open dossiers (%,d filed in %.0f s, %s)%n", openDossiers(), missing,
+                        (System.nanoTime() - t0) / 1e9, load());
+            }
+            jdbc().execute("analyze"); // what autovacuum does on a live database
+            Map<String, Object> atSize = new LinkedHashMap<>();
+            atSize.put("openDossiers", openDossiers());
+            if (compareIndexes) {
+                dropEngineIndexes();
+                atSize.put("withoutIndexes", atSize(size + ", no index", tasks, pageRequests, clients));
+                EngineIndexesPlugin.createIndexes(jdbc().getDataSource(), "");
+                jdbc().execute("analyze");
+                atSize.put("withIndexes", atSize(size + ", indexes", tasks, pageRequests, clients));
+            } else {
+                atSize.putAll(atSize(String.valueOf(size), tasks, pageRequests, clients));
+            }
+            scale.add(atSize);
+        }
+        if (!scale.isEmpty()) {
+            report.put("openDossierSizes", scale);
+        }
+        removeRaw(report);
+        if (options.containsKey("out")) {
+            Path out = Path.of(options.get("out"));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(report));
+            System.out.println("Figures written to " + out.toAbsolutePath());
+        }
+        context.close();
+        return 0;
+    }
+
+    private Map<String, Object> atSize(String label, int tasks, int pageRequests, int clients) throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("taskPage", taskPage("task page at " + label, pageRequests, clients));
+        fileDossiers(DEPARTMENT, tasks, 4);
+        figures.put("completions", completions("completions at " + label, tasks, clients, true));
+        return figures;
+    }
+
+    private JdbcTemplate jdbc() {
+        return new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+    }
+
+    /** The state before EngineIndexesPlugin: Camunda's schema as it creates it. */
+    private void dropEngineIndexes() {
+        for (String[] index : EngineIndexesPlugin.INDEXES) {
+            jdbc().execute("drop index if exists " + index[0]);
+        }
+    }
+
+    private void boot(EmbeddedPostgres postgres, Map<String, String> options) {
+        SpringApplication application = new SpringApplication(MasmApplication.class);
+        application.setBannerMode(Banner.Mode.OFF);
+        List<String> properties = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres",
+                "--server.port=0",
+                "--MASM_ADMIN_PASSWORD=Benchmark-" + UUID.randomUUID() + "-Az9!",
+                "--masm.demo.enabled=false",
+                "--masm.demo.data-enabled=false",
+                "--masm.letters.sender.enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.bj.gouv.masm=WARN"));
+        options.forEach((key, value) -> {
+            if (key.contains(".")) {
+                properties.add("--" + key + "=" + value); // e.g. --spring.datasource.hikari.maximum-pool-size=20
+            }
+        });
+        context = application.run(properties.toArray(String[]::new));
+        engine = context.getBean(ProcessEngine.class);
+        baseUrl = "http://localhost:" + ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private void machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        try {
+            Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .ifPresent(l -> machine.put("cpu", l.substring(l.indexOf(':') + 1).trim()));
+        } catch (Exception e) {
+            machine.put("cpu", System.getProperty("os.arch"));
+        }
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("postgres", new JdbcTemplate(context.getBean(javax.sql.DataSource.class))
+                .queryForObject("show server_version", String.class));
+        if (context.getBean(javax.sql.DataSource.class) instanceof HikariDataSource hikari) {
+            machine.put("connectionPool", hikari.getMaximumPoolSize());
+        }
+        machine.put("loadAtStart", load());
+        report.put("machine", machine);
+        System.out.println("Machine: " + machine);
+    }
+
+    /** The clerk (CPS Borgou) and partners in every department. */
+    private void setUp() {
+        IdentityService identity = engine.getIdentityService();
+        User user = identity.newUser(CLERK);
+        user.setFirstName("Agent");
+        user.setLastName("Banc d'essai");
+        user.setPassword(CLERK_PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(CLERK, Groups.cps(DEPARTMENT));
+        PartnerRepository partners = context.getBean(PartnerRepository.class);
+        for (String department : Groups.DEPARTMENTS) {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Partner partner = new Partner("OSC Banc d'essai " + department + " " + i, PartnerKind.OSC, "NATIONAL_NGO");
+                partner.setRegistrationNumber("BENCH-" + UUID.randomUUID());
+                partner.setHeadOfficeDepartment(department);
+                partner.setDepartments(Set.of(department));
+                partner.setDomains(Set.of("CHILD_PROTECTION"));
+                partner.touch("benchmark", OffsetDateTime.now());
+                ids.add(partners.saveAndFlush(partner).getId());
+            }
+            partnersByDepartment.put(department, ids);
+        }
+    }
+
+    private long openDossiers() {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ConventionLifecycle").count();
+    }
+
+    /** Files {@code count} dossiers of the department's OSCs (engine Java API, {@code threads} in parallel). */
+    private void fileDossiers(String department, int count, int threads) throws Exception {
+        List<Long> partners = partnersByDepartment.get(department);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    engine.getRuntimeService().startProcessInstanceByKey("ConventionLifecycle",
+                            Map.of("partnerId", partners.get(i % partners.size())));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    /** Open dossiers spread over all departments (the record the clerk's queries must not pay for). */
+    private void fileBackground(int count) throws Exception {
+        int perDepartment = count / Groups.DEPARTMENTS.size();
+        int rest = count - perDepartment * Groups.DEPARTMENTS.size();
+        for (String department : Groups.DEPARTMENTS) {
+            fileDossiers(department, perDepartment + (rest-- > 0 ? 1 : 0), 8);
+        }
+    }
+
+    /** {@code count} CPS tasks of Borgou completed over /engine-rest by {@code clients} parallel clients. */
+    private Map<String, Object> completions(String label, int count, int clients, boolean print) throws Exception {
+        List<Task> open = engine.getTaskService().createTaskQuery().taskCandidateGroup(Groups.cps(DEPARTMENT))
+                .taskDefinitionKey("Task_CheckDossier").orderByTaskCreateTime().desc().listPage(0, count);
+        if (open.size() < count) {
+            throw new IllegalStateException("only " + open.size() + " open tasks for " + count + " completions");
+        }
+        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>(open.stream().map(Task::getId).toList());
+        Measured measured = measure(clients, client -> {
+            String id = ids.poll();
+            if (id == null) {
+                return false;
+            }
+            HttpResponse<String> response = client.send(post("/engine-rest/task/" + id + "/complete", COMPLETE_BODY),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("completion answered " + response.statusCode() + ": " + response.body());
+            }
+            return true;
+        });
+        return measured.print(label, "tasks/s", print);
+    }
+
+    /** The clerk's task page, as Tasklist asks it: 15 tasks of its office by due date, and their count. */
+    private Map<String, Object> taskPage(String label, int requests, int clients) throws Exception {
+        String group = Groups.cps(DEPARTMENT);
+        AtomicInteger remaining = new AtomicInteger(requests);
+        Measured measured = measure(clients, client -> {
+            if (remaining.getAndDecrement() <= 0) {
+                return false;
+            }
+            HttpResponse<String> page = client.send(get("/engine-rest/task?candidateGroup=" + group
+                    + "&firstResult=0&maxResults=15&sortBy=dueDate&sortOrder=asc"), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> count = client.send(get("/engine-rest/task/count?candidateGroup=" + group),
+                    HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200 || count.statusCode() != 200) {
+                throw new IllegalStateException("task page answered " + page.statusCode() + "/" + count.statusCode());
+            }
+            return true;
+        });
+        return measured.print(label, "pages/s", true);
+    }
+
+    /** All rounds of one setting together: total completions over total time, percentiles of all latencies. */
+    private static Map<String, Object> summary(String label, List<Map<String, Object>> rounds) {
+        long[] all = rounds.stream().flatMapToLong(r -> Arrays.stream((long[]) r.get("latenciesNanos"))).sorted().toArray();
+        double seconds = rounds.stream().mapToDouble(r -> (Double) r.get("seconds")).sum();
+        rounds.forEach(r -> r.remove("latenciesNanos"));
+        return new Measured(all, (long) (seconds * 1e9)).print(label, "tasks/s", true);
+    }
+
+    interface Step {
+        boolean run(HttpClient client) throws Exception;
+    }
+
+    private Measured measure(int clients, Step step) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                while (true) {
+                    long t0 = System.nanoTime();
+                    if (!step.run(client)) {
+                        return null;
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        return new Measured(latencies.stream().mapToLong(Long::longValue).sorted().toArray(), elapsed);
+    }
+
+    private record Measured(long[] sortedNanos, long elapsedNanos) {
+        Map<String, Object> print(String label, String unit, boolean print) {
+            double perSecond = sortedNanos.length / (elapsedNanos / 1e9);
+            double p50 = percentile(0.50);
+            double p95 = percentile(0.95);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("count", sortedNanos.length);
+            figures.put("perSecond", Math.round(perSecond * 10) / 10.0);
+            figures.put("p50Ms", Math.round(p50 * 10) / 10.0);
+            figures.put("p95Ms", Math.round(p95 * 10) / 10.0);
+            figures.put("load", load());
+            figures.put("seconds", elapsedNanos / 1e9);
+            figures.put("latenciesNanos", sortedNanos);
+            if (print) {
+                System.out.printf(Locale.ROOT, "%-28s %6d in %6.1f s: %7.1f %s, p50 %6.1f ms, p95 %6.1f ms (%s)%n",
+                        label, sortedNanos.length, elapsedNanos / 1e9, perSecond, unit, p50, p95, load());
+            }
+            return figures;
+        }
+
+        double percentile(double p) {
+            if (sortedNanos.length == 0) {
+                return 0;
+            }
+            return sortedNanos[Math.min(sortedNanos.length - 1, (int) Math.ceil(p * sortedNanos.length) - 1)] / 1e6;
+        }
+    }
+
+    private HttpRequest post(String path, String json) {
+        return authorized(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private HttpRequest get(String path) {
+        return authorized(path).GET().build();
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((CLERK + ":" + CLERK_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void removeRaw(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            map.remove("latenciesNanos");
+            map.values().forEach(RestBenchmark::removeRaw);
+        } else if (value instanceof List<?> list) {
+            list.forEach(RestBenchmark::removeRaw);
+        }
+    }
+
+    static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "load " + parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "load n/a";
+        }
+    }
+}
