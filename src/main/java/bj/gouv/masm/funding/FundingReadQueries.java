@@ -44,14 +44,8 @@ public class FundingReadQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
-                select a.id, a.partner_id, p.name, a.department, a.commune, a.domain, a.target_group, a.description,
-                       a.start_date, a.end_date, a.amount_xof
-                from funded_activity a join partner p on p.id = a.partner_id where a.id in (:ids)
-                """, new MapSqlParameterSource("ids", ids), (rs, i) -> new PartnerActivity(rs.getLong(1),
-                        rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class),
-                        rs.getObject(10, LocalDate.class), rs.getLong(11), null));
+        return jdbc.query(ReportingReadQueries.activityQuery("funded_activity", "a.amount_xof", "cast(null as bigint)"),
+                new MapSqlParameterSource("ids", ids), ReportingReadQueries.ACTIVITY_ROW);
     }
 
     /**

@@ -118,15 +118,23 @@ public class ReportingReadQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
-                select a.id, a.partner_id, p.name, a.department, a.commune, a.domain, a.target_group, a.description,
-                       a.start_date, a.end_date, a.budget_xof, a.beneficiaries
-                from report_activity a join partner p on p.id = a.partner_id where a.id in (:ids)
-                """, new MapSqlParameterSource("ids", ids), (rs, i) -> new PartnerActivity(rs.getLong(1),
-                        rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class),
-                        rs.getObject(10, LocalDate.class), rs.getLong(11), rs.getObject(12, Long.class)));
+        return jdbc.query(activityQuery("report_activity", "a.budget_xof", "a.beneficiaries"),
+                new MapSqlParameterSource("ids", ids), ACTIVITY_ROW);
     }
+
+    /** The activities of {@code table} whose id is in {@code :ids}, with their partner, read by {@link #ACTIVITY_ROW}. */
+    public static String activityQuery(String table, String budget, String beneficiaries) {
+        return """
+                select a.id, a.partner_id, p.name, a.department, a.commune, a.domain, a.target_group, a.description,
+                       a.start_date, a.end_date, %s, %s
+                from %s a join partner p on p.id = a.partner_id where a.id in (:ids)
+                """.formatted(budget, beneficiaries, table);
+    }
+
+    public static final RowMapper<PartnerActivity> ACTIVITY_ROW = (rs, i) -> new PartnerActivity(rs.getLong(1),
+            rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getString(8), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11),
+            rs.getObject(12, Long.class));
 
     /**
      * The query of overlapping activities of different partners: {@code a} from {@code aTable}, {@code b} from
