@@ -1,7 +1,6 @@
 package bj.gouv.masm.conventions;
 
 import java.time.LocalDate;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ConventionTermsController {
 
     private final ConventionTermsService terms;
-    private final ConventionService service;
+    private final ConventionViews views;
 
-    public ConventionTermsController(ConventionTermsService terms, ConventionService service) {
+    public ConventionTermsController(ConventionTermsService terms, ConventionViews views) {
         this.terms = terms;
-        this.service = service;
+        this.views = views;
     }
 
     public record ExtensionRequest(LocalDate newEndDate, String reason) {
@@ -33,33 +32,24 @@ public class ConventionTermsController {
     }
 
     @PostMapping("/extension")
-    @Transactional
     public ConventionView extend(@PathVariable String number, @RequestBody(required = false) ExtensionRequest body) {
         ExtensionRequest request = body == null ? new ExtensionRequest(null, null) : body;
-        return view(terms.extend(number, request.newEndDate(), request.reason()));
+        return views.decide(() -> terms.extend(number, request.newEndDate(), request.reason()));
     }
 
     @PostMapping("/suspension")
-    @Transactional
     public ConventionView suspend(@PathVariable String number, @RequestBody(required = false) ReasonRequest body) {
-        return view(terms.suspend(number, body == null ? null : body.reason()));
+        return views.decide(() -> terms.suspend(number, body == null ? null : body.reason()));
     }
 
     @DeleteMapping("/suspension")
-    @Transactional
     public ConventionView liftSuspension(@PathVariable String number,
                                          @RequestBody(required = false) ReasonRequest body) {
-        return view(terms.liftSuspension(number, body == null ? null : body.reason()));
+        return views.decide(() -> terms.liftSuspension(number, body == null ? null : body.reason()));
     }
 
     @PostMapping("/termination")
-    @Transactional
     public ConventionView terminate(@PathVariable String number, @RequestBody(required = false) ReasonRequest body) {
-        return view(terms.terminate(number, body == null ? null : body.reason()));
-    }
-
-    private ConventionView view(Convention convention) {
-        return ConventionView.of(convention, service.historyOf(convention.getNumber()),
-                service.evaluationsOf(convention.getNumber()));
+        return views.decide(() -> terms.terminate(number, body == null ? null : body.reason()));
     }
 }

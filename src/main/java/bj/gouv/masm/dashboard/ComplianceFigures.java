@@ -1,6 +1,7 @@
 package bj.gouv.masm.dashboard;
 
 import bj.gouv.masm.reference.ReferenceCategory;
+import bj.gouv.masm.reporting.ReportingReadQueries;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.reference.ReferenceItem;
 import java.time.Clock;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reporting compliance per department and quarter with the reporting feature's definition
  * (ComplianceService, GET /api/reporting/compliance): expected = reports opened for the quarter,
  * actual = reports received, on time = received before the deadline; rates are fractions of the
- * expected reports. Computed here in one grouped query over quarterly_report because the dashboard
+ * expected reports. Counted in one grouped query over quarterly_report (ReportingReadQueries) because the dashboard
  * needs department × quarter at once (ComplianceService answers one quarter at a time and loads every
  * partner of it: four calls cost most of the page's second with 700 partners); DashboardWebTests
  * checks both give the same figures. Quarters: the filter's period (one quarter or the four of a year),
@@ -27,12 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComplianceFigures {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final ReportingReadQueries reporting;
     private final ReferenceDataService reference;
     private final Clock clock;
 
-    public ComplianceFigures(NamedParameterJdbcTemplate jdbc, ReferenceDataService reference, Clock clock) {
-        this.jdbc = jdbc;
+    public ComplianceFigures(ReportingReadQueries reporting, ReferenceDataService reference, Clock clock) {
+        this.reporting = reporting;
         this.reference = reference;
         this.clock = clock;
     }
@@ -62,22 +61,10 @@ public class ComplianceFigures {
                 filter.period());
         List<int[]> quarters = quarters(filter);
         Map<String, long[]> figures = new HashMap<>();
-        StringBuilder sql = new StringBuilder("""
-                select q.department, q.report_year, q.report_quarter, count(*),
-                       sum(case when q.status = 'RECEIVED' then 1 else 0 end),
-                       sum(case when q.timeliness = 'ON_TIME' then 1 else 0 end)
-                from quarterly_report q where q.report_year * 10 + q.report_quarter in (:periods)""");
-        MapSqlParameterSource params = new MapSqlParameterSource("periods",
-                quarters.stream().map(q -> q[0] * 10 + q[1]).toList());
-        if (filter.department() != null) {
-            sql.append(" and q.department = :department");
-            params.addValue("department", filter.department());
+        for (ReportingReadQueries.QuarterCounts c : reporting.quarterCounts(periods(quarters), filter.department())) {
+            figures.put(c.department() + "|" + label(c.year(), c.quarter()),
+                    new long[] {c.expected(), c.received(), c.onTime()});
         }
-        sql.append(" group by q.department, q.report_year, q.report_quarter");
-        jdbc.query(sql.toString(), params, rs -> {
-            figures.put(rs.getString(1) + "|" + label(rs.getInt(2), rs.getInt(3)),
-                    new long[] {rs.getLong(4), rs.getLong(5), rs.getLong(6)});
-        });
         List<Row> rows = new ArrayList<>();
         List<Row> totals = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -94,11 +81,11 @@ public class ComplianceFigures {
                     total[i] += f[i];
                 }
                 rows.add(new Row(d.code(), d.label(), quarter, f[0], f[1], f[2],
-                        scope.withDepartment(d.code()).link("/dashboard/reports") + "&quarter=" + quarter));
+                        DashboardFilter.withParameter(scope.withDepartment(d.code()).link("/dashboard/reports"),
+                                "quarter", quarter)));
             }
-            String totalLink = scope.link("/dashboard/reports");
             totals.add(new Row(null, "Total", quarter, total[0], total[1], total[2],
-                    totalLink + (totalLink.contains("?") ? "&" : "?") + "quarter=" + quarter));
+                    DashboardFilter.withParameter(scope.link("/dashboard/reports"), "quarter", quarter)));
         }
         return new Compliance(labels, rows, totals, true);
     }
@@ -106,27 +93,17 @@ public class ComplianceFigures {
     /** The reports behind a compliance figure. */
     @Transactional(readOnly = true)
     public List<Report> reports(DashboardFilter filter, String quarter) {
-        StringBuilder sql = new StringBuilder("""
-                select q.business_key, q.convention_number, p.name, q.department, q.report_year, q.report_quarter,
-                       q.status, q.timeliness, q.period_end
-                from quarterly_report q join partner p on p.id = q.partner_id where 1 = 1""");
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        if (quarter != null && quarter.matches("\\d{4}-Q[1-4]")) {
-            sql.append(" and q.report_year = :year and q.report_quarter = :quarter");
-            params.addValue("year", Integer.parseInt(quarter.substring(0, 4)))
-                    .addValue("quarter", Integer.parseInt(quarter.substring(6)));
-        } else {
-            sql.append(" and q.report_year * 10 + q.report_quarter in (:periods)");
-            params.addValue("periods", quarters(filter).stream().map(q -> q[0] * 10 + q[1]).toList());
-        }
-        if (filter.department() != null) {
-            sql.append(" and q.department = :department");
-            params.addValue("department", filter.department());
-        }
-        sql.append(" order by q.report_year, q.report_quarter, q.department, q.convention_number");
-        return jdbc.query(sql.toString(), params, (rs, i) -> new Report(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), label(rs.getInt(5), rs.getInt(6)), rs.getString(7),
-                rs.getString(8), rs.getObject(9, LocalDate.class)));
+        boolean one = quarter != null && quarter.matches("\\d{4}-Q[1-4]");
+        return reporting.reports(one ? Integer.valueOf(quarter.substring(0, 4)) : null,
+                        one ? Integer.valueOf(quarter.substring(6)) : null, one ? null : periods(quarters(filter)),
+                        filter.department()).stream()
+                .map(r -> new Report(r.businessKey(), r.conventionNumber(), r.partnerName(), r.department(),
+                        label(r.year(), r.quarter()), r.status(), r.timeliness(), r.periodEnd()))
+                .toList();
+    }
+
+    private static List<Integer> periods(List<int[]> quarters) {
+        return quarters.stream().map(q -> q[0] * 10 + q[1]).toList();
     }
 
     /** {year, quarter} pairs of the filter's period, else the last four quarters ended. */

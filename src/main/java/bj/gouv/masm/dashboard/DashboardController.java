@@ -1,7 +1,7 @@
 package bj.gouv.masm.dashboard;
 
-import bj.gouv.masm.exports.TableData;
-import bj.gouv.masm.exports.TableExporter;
+import bj.gouv.masm.shared.TableData;
+import bj.gouv.masm.shared.TableExporter;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -113,10 +113,7 @@ public class DashboardController {
     public Object reports(@ModelAttribute("filter") DashboardFilter filter,
                           @RequestParam(required = false) String quarter,
                           @RequestParam(required = false) String format, Model model) {
-        String self = filter.link("/dashboard/reports");
-        if (quarter != null) {
-            self += (self.contains("?") ? "&" : "?") + "quarter=" + quarter;
-        }
+        String self = DashboardFilter.withParameter(filter.link("/dashboard/reports"), "quarter", quarter);
         return list(tables.reports(filter, quarter), format, model,
                 "Rapports trimestriels" + (quarter == null ? "" : " — " + quarter), self);
     }
@@ -125,7 +122,7 @@ public class DashboardController {
     public Object overlaps(@RequestParam(required = false) String status,
                            @RequestParam(required = false) String format, Model model) {
         OverlapStatus wanted = OverlapController.parseStatus(status);
-        String self = "/dashboard/overlaps" + (wanted == null ? "" : "?status=" + wanted);
+        String self = DashboardFilter.withParameter("/dashboard/overlaps", "status", wanted);
         return list(tables.overlaps(wanted), format, model, "Chevauchements d'activités", self);
     }
 
@@ -134,20 +131,8 @@ public class DashboardController {
                         @RequestParam(required = false) String stage, @RequestParam(required = false) String group,
                         @RequestParam(defaultValue = "false") boolean overdue,
                         @RequestParam(required = false) String format, Model model) {
-        String self = filter.link("/dashboard/tasks");
-        StringBuilder extra = new StringBuilder();
-        if (stage != null) {
-            extra.append("&stage=").append(stage);
-        }
-        if (group != null) {
-            extra.append("&group=").append(group);
-        }
-        if (overdue) {
-            extra.append("&overdue=true");
-        }
-        if (!extra.isEmpty()) {
-            self += (self.contains("?") ? "" : "?") + extra.substring(self.contains("?") ? 0 : 1);
-        }
+        String self = DashboardFilter.withParameter(DashboardFilter.withParameter(DashboardFilter.withParameter(
+                filter.link("/dashboard/tasks"), "stage", stage), "group", group), "overdue", overdue ? true : null);
         String title = overdue ? "Tâches en retard" + (group == null ? "" : " — " + group)
                 : "Dossiers à l'étape " + (stage == null ? "" : StageNames.of(stage));
         return list(tables.tasks(filter, stage, group, overdue), format, model, title, self);
@@ -165,7 +150,7 @@ public class DashboardController {
     }
 
     private static String withFormat(String link, String format) {
-        return link + (link.contains("?") ? "&" : "?") + "format=" + format;
+        return DashboardFilter.withParameter(link, "format", format);
     }
 
     /** Series for Chart.js, read by dashboard.js from data attributes (no inline script: CSP). */
@@ -180,8 +165,8 @@ public class DashboardController {
         charts.put("convention", Map.of(
                 "labels", List.of("Avec convention en vigueur", "Sans convention"),
                 "values", List.of(overview.withConvention(), overview.partners() - overview.withConvention()),
-                "links", List.of(overview.total().link() + sep(overview.total().link()) + "convention=ACTIVE",
-                        overview.total().link() + sep(overview.total().link()) + "convention=NONE")));
+                "links", List.of(DashboardFilter.withParameter(overview.total().link(), "convention", "ACTIVE"),
+                        DashboardFilter.withParameter(overview.total().link(), "convention", "NONE"))));
         charts.put("pipeline", Map.of(
                 "labels", map(pipeline.stages(), PipelineFigures.Stage::name),
                 "open", map(pipeline.stages(), PipelineFigures.Stage::open),
@@ -213,9 +198,5 @@ public class DashboardController {
 
     private static Double round(Double value) {
         return value == null || value.isNaN() ? null : Math.round(value * 10) / 10.0;
-    }
-
-    private static String sep(String link) {
-        return link.contains("?") ? "&" : "?";
     }
 }

@@ -1,6 +1,7 @@
 package bj.gouv.masm.dashboard;
 
 import bj.gouv.masm.shared.ApiException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The dashboard's filters, all optional, as query parameters: {@code department}, {@code domain},
@@ -112,6 +114,16 @@ public record DashboardFilter(String department, String domain, String kind, Str
         UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
         parameters().forEach(builder::queryParam);
         return builder.encode().build().toUriString();
+    }
+
+    /** {@code link} (a path, with or without a query) with one more query parameter; a null value adds nothing. */
+    public static String withParameter(String link, String name, Object value) {
+        if (value == null) {
+            return link;
+        }
+        return UriComponentsBuilder.fromUriString(link)
+                .queryParam(name, UriUtils.encodeQueryParam(String.valueOf(value), StandardCharsets.UTF_8))
+                .build(true).toUriString();
     }
 
     private static void put(Map<String, String> map, String key, String value) {

@@ -1,6 +1,6 @@
 package bj.gouv.masm.dashboard;
 
-import bj.gouv.masm.exports.TableData;
+import bj.gouv.masm.shared.TableData;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.reference.ReferenceItem;

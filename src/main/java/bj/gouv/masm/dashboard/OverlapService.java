@@ -1,5 +1,9 @@
 package bj.gouv.masm.dashboard;
 
+import bj.gouv.masm.funding.FundingReadQueries;
+import bj.gouv.masm.reporting.ReportingReadQueries;
+import bj.gouv.masm.reporting.ReportingReadQueries.OverlappingActivities;
+import bj.gouv.masm.reporting.ReportingReadQueries.PartnerActivity;
 import bj.gouv.masm.security.AccessScope;
 import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.shared.ApiException;
@@ -11,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,50 +49,17 @@ public class OverlapService {
 
     private static final Logger log = LoggerFactory.getLogger(OverlapService.class);
 
-    static final String DETECT_SQL = """
-            insert into overlap_flag (activity_a_id, activity_b_id, partner_a_id, partner_b_id, department, commune,
+    /** Columns of a new flag; {@code :aId}/{@code :bId} go to the columns the pair's kind names. */
+    private static final String INSERT_SQL = """
+            insert into overlap_flag (%s, %s, partner_a_id, partner_b_id, department, commune,
                 domain, target_group, overlap_start, overlap_end, status, detected_at, detected_by, version)
-            select a.id, b.id, a.partner_id, b.partner_id, a.department, a.commune, a.domain, a.target_group,
-                   greatest(a.start_date, b.start_date), least(a.end_date, b.end_date), 'OPEN', :now, :actor, 0
-            from report_activity a
-            join report_activity b
-              on b.commune = a.commune and b.department = a.department and b.domain = a.domain
-             and b.target_group = a.target_group and b.id > a.id and b.partner_id <> a.partner_id
-             and b.start_date <= a.end_date and a.start_date <= b.end_date
-            where a.commune is not null
-              and not exists (select 1 from overlap_flag f where f.activity_a_id = a.id and f.activity_b_id = b.id)
-            """;
-
-    /** A PTF-funded activity (A) against the activities of the quarterly reports (B). */
-    static final String DETECT_FUNDED_SQL = """
-            insert into overlap_flag (funded_a_id, activity_b_id, partner_a_id, partner_b_id, department, commune,
-                domain, target_group, overlap_start, overlap_end, status, detected_at, detected_by, version)
-            select a.id, b.id, a.partner_id, b.partner_id, a.department, a.commune, a.domain, a.target_group,
-                   greatest(a.start_date, b.start_date), least(a.end_date, b.end_date), 'OPEN', :now, :actor, 0
-            from funded_activity a
-            join report_activity b
-              on b.commune = a.commune and b.department = a.department and b.domain = a.domain
-             and b.target_group = a.target_group and b.partner_id <> a.partner_id
-             and (a.implementing_partner_id is null or a.implementing_partner_id <> b.partner_id)
-             and b.start_date <= a.end_date and a.start_date <= b.end_date
-            where not exists (select 1 from overlap_flag f where f.funded_a_id = a.id and f.activity_b_id = b.id)
-            """;
-
-    /** Two PTF-funded activities of different funders (same implementing partner included: double funding). */
-    static final String DETECT_FUNDED_PAIRS_SQL = """
-            insert into overlap_flag (funded_a_id, funded_b_id, partner_a_id, partner_b_id, department, commune,
-                domain, target_group, overlap_start, overlap_end, status, detected_at, detected_by, version)
-            select a.id, b.id, a.partner_id, b.partner_id, a.department, a.commune, a.domain, a.target_group,
-                   greatest(a.start_date, b.start_date), least(a.end_date, b.end_date), 'OPEN', :now, :actor, 0
-            from funded_activity a
-            join funded_activity b
-              on b.commune = a.commune and b.department = a.department and b.domain = a.domain
-             and b.target_group = a.target_group and b.id > a.id and b.partner_id <> a.partner_id
-             and b.start_date <= a.end_date and a.start_date <= b.end_date
-            where not exists (select 1 from overlap_flag f where f.funded_a_id = a.id and f.funded_b_id = b.id)
+            values (:aId, :bId, :partnerAId, :partnerBId, :department, :commune, :domain, :targetGroup,
+                    :start, :end, 'OPEN', :now, :actor, 0)
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReportingReadQueries reporting;
+    private final FundingReadQueries funding;
     private final OverlapFlagRepository repository;
     private final AccessScope scope;
     private final AuditTrail auditTrail;
@@ -95,9 +67,12 @@ public class OverlapService {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    public OverlapService(NamedParameterJdbcTemplate jdbc, OverlapFlagRepository repository, AccessScope scope,
-                          AuditTrail auditTrail, CurrentActor currentActor, Clock clock, TransactionTemplate transactions) {
+    public OverlapService(NamedParameterJdbcTemplate jdbc, ReportingReadQueries reporting, FundingReadQueries funding,
+                          OverlapFlagRepository repository, AccessScope scope, AuditTrail auditTrail,
+                          CurrentActor currentActor, Clock clock, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.reporting = reporting;
+        this.funding = funding;
         this.repository = repository;
         this.scope = scope;
         this.auditTrail = auditTrail;
@@ -111,12 +86,11 @@ public class OverlapService {
         for (int attempt = 1; ; attempt++) {
             try {
                 Integer created = transactions.execute(status -> {
-                    MapSqlParameterSource parameters = new MapSqlParameterSource()
-                            .addValue("now", OffsetDateTime.now(clock))
-                            .addValue("actor", currentActor.userId());
-                    int n = jdbc.update(DETECT_SQL, parameters)
-                            + jdbc.update(DETECT_FUNDED_SQL, parameters)
-                            + jdbc.update(DETECT_FUNDED_PAIRS_SQL, parameters);
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    String actor = currentActor.userId();
+                    int n = flag("activity_a_id", "activity_b_id", reporting.overlappingActivities(), now, actor)
+                            + flag("funded_a_id", "activity_b_id", funding.overlappingReportedActivities(), now, actor)
+                            + flag("funded_a_id", "funded_b_id", funding.overlappingFundedActivities(), now, actor);
                     if (n > 0) {
                         auditTrail.record("OverlapFlag", "detection", "DETECTED", n + " nouveau(x) chevauchement(s)");
                     }
@@ -133,6 +107,32 @@ public class OverlapService {
                 }
             }
         }
+    }
+
+    /** Inserts the pairs not flagged yet (columns {@code aColumn}, {@code bColumn}); returns how many. */
+    private int flag(String aColumn, String bColumn, List<OverlappingActivities> pairs, OffsetDateTime now,
+                     String actor) {
+        if (pairs.isEmpty()) {
+            return 0;
+        }
+        Set<List<Long>> flagged = new HashSet<>();
+        jdbc.query("select " + aColumn + ", " + bColumn + " from overlap_flag where " + aColumn + " is not null and "
+                + bColumn + " is not null", rs -> {
+            flagged.add(List.of(rs.getLong(1), rs.getLong(2)));
+        });
+        List<MapSqlParameterSource> rows = pairs.stream()
+                .filter(p -> !flagged.contains(List.of(p.aId(), p.bId())))
+                .map(p -> new MapSqlParameterSource().addValue("aId", p.aId()).addValue("bId", p.bId())
+                        .addValue("partnerAId", p.partnerAId()).addValue("partnerBId", p.partnerBId())
+                        .addValue("department", p.department()).addValue("commune", p.commune())
+                        .addValue("domain", p.domain()).addValue("targetGroup", p.targetGroup())
+                        .addValue("start", p.start()).addValue("end", p.end()).addValue("now", now)
+                        .addValue("actor", actor))
+                .toList();
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT_SQL.formatted(aColumn, bColumn), rows.toArray(MapSqlParameterSource[]::new));
+        }
+        return rows.size();
     }
 
     public record ActivityView(Long id, Long partnerId, String partnerName, String department, String commune,
@@ -226,31 +226,14 @@ public class OverlapService {
         });
         Map<Long, ActivityView> byId = new HashMap<>();
         Map<Long, ActivityView> fundedById = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.query("""
-                    select a.id, a.partner_id, p.name, a.department, a.commune, a.domain, a.target_group, a.description,
-                           a.start_date, a.end_date, a.budget_xof, a.beneficiaries
-                    from report_activity a join partner p on p.id = a.partner_id where a.id in (:ids)
-                    """, Map.of("ids", ids), rs -> {
-                byId.put(rs.getLong(1), new ActivityView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11),
-                        rs.getObject(12, Long.class), SOURCE_REPORT));
-            });
-        }
-        if (!fundedIds.isEmpty()) {
-            jdbc.query("""
-                    select a.id, a.partner_id, p.name, a.department, a.commune, a.domain, a.target_group, a.description,
-                           a.start_date, a.end_date, a.amount_xof
-                    from funded_activity a join partner p on p.id = a.partner_id where a.id in (:ids)
-                    """, Map.of("ids", fundedIds), rs -> {
-                fundedById.put(rs.getLong(1), new ActivityView(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11), null,
-                        SOURCE_FUNDED));
-            });
-        }
+        reporting.activities(ids).forEach(a -> byId.put(a.id(), view(a, SOURCE_REPORT)));
+        funding.activities(fundedIds).forEach(a -> fundedById.put(a.id(), view(a, SOURCE_FUNDED)));
         return new Activities(byId, fundedById);
+    }
+
+    private static ActivityView view(PartnerActivity a, String source) {
+        return new ActivityView(a.id(), a.partnerId(), a.partnerName(), a.department(), a.commune(), a.domain(),
+                a.targetGroup(), a.description(), a.start(), a.end(), a.budgetXof(), a.beneficiaries(), source);
     }
 
     private static OverlapView view(OverlapFlag f, Activities activities) {

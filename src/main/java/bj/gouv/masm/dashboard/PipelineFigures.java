@@ -105,7 +105,7 @@ public class PipelineFigures {
                 stages.add(new Stage(key, names.getOrDefault(key, StageNames.of(key)), entry.getValue(), d.size(),
                         d.isEmpty() ? null : Stats.average(d) / MILLIS_PER_DAY,
                         d.isEmpty() ? null : Stats.percentile(d, 90) / MILLIS_PER_DAY,
-                        filter.link("/dashboard/tasks") + sep(filter) + "stage=" + key));
+                        DashboardFilter.withParameter(filter.link("/dashboard/tasks"), "stage", key)));
             }
             List<Office> offices = new ArrayList<>();
             long overdueTotal = 0;
@@ -120,7 +120,8 @@ public class PipelineFigures {
                 }
                 long n = query.count();
                 overdueTotal += n;
-                offices.add(new Office(group, n, filter.link("/dashboard/tasks") + sep(filter) + "overdue=true&group=" + group));
+                offices.add(new Office(group, n, DashboardFilter.withParameter(
+                        DashboardFilter.withParameter(filter.link("/dashboard/tasks"), "overdue", true), "group", group)));
             }
             return new Pipeline(stages, offices, openTotal, overdueTotal);
         });
@@ -185,10 +186,6 @@ public class PipelineFigures {
             query.finishedBefore(Date.from(filter.periodEnd().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         return query;
-    }
-
-    private static String sep(DashboardFilter filter) {
-        return filter.parameters().isEmpty() ? "?" : "&";
     }
 
     /** Aggregate reads without the caller's engine authorizations; the caller's authentication is restored. */

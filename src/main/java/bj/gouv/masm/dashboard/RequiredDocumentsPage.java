@@ -1,6 +1,6 @@
 package bj.gouv.masm.dashboard;
 
-import bj.gouv.masm.reference.RequiredDocumentList;
+import bj.gouv.masm.conventions.RequiredDocumentList;
 import bj.gouv.masm.security.AccessScope;
 import bj.gouv.masm.security.CamundaWebappSessionAuthenticationFilter;
 import bj.gouv.masm.security.Groups;

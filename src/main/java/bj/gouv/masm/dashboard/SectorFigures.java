@@ -1,5 +1,8 @@
 package bj.gouv.masm.dashboard;
 
+import bj.gouv.masm.conventions.ConventionReadQueries;
+import bj.gouv.masm.funding.FundingReadQueries;
+import bj.gouv.masm.partners.PartnerReadQueries;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.reference.ReferenceItem;
@@ -14,15 +17,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who does what where: partner counts by kind, sub-sector, domain, target group and department with
  * the share holding a convention in force, the department × domain matrix and the coverage gaps.
- * Partners are read in six bulk queries and filtered in memory with {@link PartnerFacts#matches}, the
+ * Partners are read in six bulk queries (PartnerReadQueries, ConventionReadQueries, FundingReadQueries) and filtered in memory with {@link PartnerFacts#matches}, the
  * same predicate the partner list uses, so every figure equals the length of the list it links to.
  */
 @Service
@@ -33,12 +34,17 @@ public class SectorFigures {
     public static final Set<String> NAMED_GAP_TARGET_GROUPS = Set.of("ELDERLY", "DISABLED");
     public static final String NATIONWIDE = "NATIONAL";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final PartnerReadQueries partners;
+    private final ConventionReadQueries conventions;
+    private final FundingReadQueries funding;
     private final ReferenceDataService reference;
     private final Clock clock;
 
-    public SectorFigures(NamedParameterJdbcTemplate jdbc, ReferenceDataService reference, Clock clock) {
-        this.jdbc = jdbc;
+    public SectorFigures(PartnerReadQueries partners, ConventionReadQueries conventions, FundingReadQueries funding,
+                         ReferenceDataService reference, Clock clock) {
+        this.partners = partners;
+        this.conventions = conventions;
+        this.funding = funding;
         this.reference = reference;
         this.clock = clock;
     }
@@ -79,22 +85,18 @@ public class SectorFigures {
     /** All partners, with the number of the convention in force for the filter's period (or null). */
     @Transactional(readOnly = true)
     public List<PartnerFacts> partners(DashboardFilter filter) {
-        Map<Long, Set<String>> subSectors = codes("partner_sub_sector");
-        Map<Long, Set<String>> domains = codes("partner_domain");
-        Map<Long, Set<String>> targetGroups = codes("partner_target_group");
-        Map<Long, Set<String>> departments = codes("partner_department");
-        Map<Long, String> conventions = conventionsInForce(filter);
+        Map<Long, Set<String>> subSectors = partners.codes(PartnerReadQueries.Codes.SUB_SECTORS);
+        Map<Long, Set<String>> domains = partners.codes(PartnerReadQueries.Codes.DOMAINS);
+        Map<Long, Set<String>> targetGroups = partners.codes(PartnerReadQueries.Codes.TARGET_GROUPS);
+        Map<Long, Set<String>> departments = partners.codes(PartnerReadQueries.Codes.DEPARTMENTS);
+        Map<Long, String> conventions = filter.period() == null ? this.conventions.numbersByPartner(null, null)
+                : this.conventions.numbersByPartner(filter.periodStart(), filter.periodEnd());
         Map<Long, Set<String>> funded = fundedCells(filter);
-        List<PartnerFacts> all = jdbc.query("select id, name, acronym, kind, organisation_type, head_office_department, "
-                + "nationwide from partner order by name, id", (rs, i) -> {
-                    long id = rs.getLong(1);
-                    return new PartnerFacts(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getBoolean(7), subSectors.getOrDefault(id, Set.of()),
-                            domains.getOrDefault(id, Set.of()), targetGroups.getOrDefault(id, Set.of()),
-                            departments.getOrDefault(id, Set.of()), conventions.get(id),
-                            funded.getOrDefault(id, Set.of()));
-                });
-        return all;
+        return partners.all().stream().map(p -> new PartnerFacts(p.id(), p.name(), p.acronym(), p.kind(),
+                p.organisationType(), p.headOfficeDepartment(), p.nationwide(),
+                subSectors.getOrDefault(p.id(), Set.of()), domains.getOrDefault(p.id(), Set.of()),
+                targetGroups.getOrDefault(p.id(), Set.of()), departments.getOrDefault(p.id(), Set.of()),
+                conventions.get(p.id()), funded.getOrDefault(p.id(), Set.of()))).toList();
     }
 
     @Transactional(readOnly = true)
@@ -239,46 +241,18 @@ public class SectorFigures {
         return new Count(code, label, total, active, link.link("/dashboard/partners"));
     }
 
-    private Map<Long, Set<String>> codes(String table) {
-        Map<Long, Set<String>> codes = new HashMap<>();
-        jdbc.query("select partner_id, code from " + table, rs -> {
-            codes.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
-        });
-        return codes;
-    }
-
     /**
      * Department/domain cells of the activities each PTF funds (funded_activity, V100) in the filter's
      * period, or running today without a period.
      */
     private Map<Long, Set<String>> fundedCells(DashboardFilter filter) {
         Map<Long, Set<String>> cells = new HashMap<>();
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("from", filter.period() == null ? today() : filter.periodStart())
-                .addValue("to", filter.period() == null ? today() : filter.periodEnd());
-        jdbc.query("select partner_id, department, domain from funded_activity "
-                + "where start_date <= :to and end_date >= :from", params, rs -> {
-                    cells.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>())
-                            .add(PartnerFacts.cell(rs.getString(2), rs.getString(3)));
-                });
-        return cells;
-    }
-
-    private Map<Long, String> conventionsInForce(DashboardFilter filter) {
-        Map<Long, String> numbers = new HashMap<>();
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        String sql;
-        if (filter.period() == null) {
-            sql = "select partner_id, number from convention where status = 'ACTIVE' order by start_date";
-        } else {
-            sql = "select partner_id, number from convention where status <> 'REVOKED' "
-                    + "and start_date <= :to and end_date >= :from order by start_date";
-            params.addValue("from", filter.periodStart()).addValue("to", filter.periodEnd());
+        for (FundingReadQueries.FundedCell c : funding.fundedCells(
+                filter.period() == null ? today() : filter.periodStart(),
+                filter.period() == null ? today() : filter.periodEnd())) {
+            cells.computeIfAbsent(c.partnerId(), k -> new TreeSet<>()).add(PartnerFacts.cell(c.department(), c.domain()));
         }
-        jdbc.query(sql, params, rs -> {
-            numbers.put(rs.getLong(1), rs.getString(2));
-        });
-        return numbers;
+        return cells;
     }
 
     LocalDate today() {

@@ -5,6 +5,8 @@ import bj.gouv.masm.dashboard.DashboardScope;
 import bj.gouv.masm.dashboard.DashboardTables;
 import bj.gouv.masm.dashboard.OverlapController;
 import bj.gouv.masm.shared.ApiException;
+import bj.gouv.masm.shared.TableData;
+import bj.gouv.masm.shared.TableExporter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

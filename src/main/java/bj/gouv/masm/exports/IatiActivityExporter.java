@@ -1,6 +1,11 @@
 package bj.gouv.masm.exports;
 
+import bj.gouv.masm.conventions.ConventionReadQueries;
+import bj.gouv.masm.conventions.ConventionReadQueries.ConventionWithPartner;
 import bj.gouv.masm.conventions.ConventionStatus;
+import bj.gouv.masm.partners.PartnerReadQueries;
+import bj.gouv.masm.reporting.ReportingReadQueries;
+import bj.gouv.masm.reporting.ReportingReadQueries.ConventionActivity;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.security.AccessScope;
@@ -24,8 +29,6 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,19 +74,24 @@ public class IatiActivityExporter {
     private static final Pattern IATI_ORG_ID = Pattern.compile("[A-Z]{2}-[A-Z0-9]+-[A-Za-z0-9._-]+");
     private static final String NS_XML = "http://www.w3.org/XML/1998/namespace";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final ConventionReadQueries conventionQueries;
+    private final ReportingReadQueries reporting;
+    private final PartnerReadQueries partners;
     private final ReferenceDataService reference;
     private final AccessScope scope;
     private final Clock clock;
     private final String ministryRef;
     private final String ministryName;
 
-    public IatiActivityExporter(NamedParameterJdbcTemplate jdbc, ReferenceDataService reference, AccessScope scope,
+    public IatiActivityExporter(ConventionReadQueries conventionQueries, ReportingReadQueries reporting,
+                                PartnerReadQueries partners, ReferenceDataService reference, AccessScope scope,
                                 Clock clock,
                                 @Value("${masm.iati.reporting-org-ref:BJ-MASM}") String ministryRef,
                                 @Value("${masm.iati.reporting-org-name:Ministère des Affaires Sociales et de la Microfinance}")
                                 String ministryName) {
-        this.jdbc = jdbc;
+        this.conventionQueries = conventionQueries;
+        this.reporting = reporting;
+        this.partners = partners;
         this.reference = reference;
         this.scope = scope;
         this.clock = clock;
@@ -91,58 +99,20 @@ public class IatiActivityExporter {
         this.ministryName = ministryName;
     }
 
-    record ConventionRow(long id, String number, ConventionStatus status, LocalDate start, LocalDate end,
-                         String department, OffsetDateTime updatedAt, long partnerId, String partnerName,
-                         String acronym, String kind, String registrationNumber, String orgType) {
-    }
-
-    record ActivityRow(long id, long conventionId, String department, String commune, String domain,
-                       String targetGroup, String description, LocalDate start, LocalDate end, long budget) {
-    }
-
     @Transactional(readOnly = true)
     public byte[] export() {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = "";
-        if (!scope.seesAllDepartments()) {
-            where = " where c.department in (:departments)";
-            params.addValue("departments", scope.cpsDepartments().isEmpty() ? Set.of("-") : scope.cpsDepartments());
+        List<ConventionWithPartner> conventions = conventionQueries.withPartners(scope.seesAllDepartments() ? null
+                : scope.cpsDepartments().isEmpty() ? Set.of("-") : scope.cpsDepartments());
+        Map<Long, List<ConventionActivity>> activities = new HashMap<>();
+        for (ConventionActivity a : reporting.activitiesByConvention()) {
+            activities.computeIfAbsent(a.conventionId(), k -> new ArrayList<>()).add(a);
         }
-        List<ConventionRow> conventions = jdbc.query("""
-                select c.id, c.number, c.status, c.start_date, c.end_date, c.department, c.updated_at,
-                       p.id, p.name, p.acronym, p.kind, p.registration_number, t.iati_code
-                from convention c join partner p on p.id = c.partner_id
-                join ref_organisation_type t on t.code = p.organisation_type""" + where + " order by c.number",
-                params, (rs, i) -> new ConventionRow(rs.getLong(1), rs.getString(2),
-                        ConventionStatus.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
-                        rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                        rs.getString(13)));
-        Map<Long, List<ActivityRow>> activities = new HashMap<>();
-        jdbc.query("""
-                select a.id, q.convention_id, a.department, a.commune, a.domain, a.target_group, a.description,
-                       a.start_date, a.end_date, a.budget_xof
-                from report_activity a join quarterly_report q on q.id = a.report_id order by a.start_date, a.id""",
-                rs -> {
-                    ActivityRow a = new ActivityRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
-                            rs.getObject(9, LocalDate.class), rs.getLong(10));
-                    activities.computeIfAbsent(a.conventionId(), k -> new ArrayList<>()).add(a);
-                });
-        Map<Long, Set<String>> partnerDomains = new HashMap<>();
-        jdbc.query("select partner_id, code from partner_domain order by code", rs -> {
-            partnerDomains.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
-        });
-        Map<Long, LocalDate> revokedOn = new HashMap<>();
-        jdbc.query("select convention_id, max(changed_at) from convention_status_change where to_status = 'REVOKED' "
-                + "group by convention_id", rs -> {
-            revokedOn.put(rs.getLong(1), rs.getObject(2, OffsetDateTime.class)
-                    .atZoneSameInstant(clock.getZone()).toLocalDate());
-        });
+        Map<Long, Set<String>> partnerDomains = partners.codes(PartnerReadQueries.Codes.DOMAINS);
+        Map<Long, LocalDate> revokedOn = conventionQueries.revocationDays(clock.getZone());
         return write(conventions, activities, partnerDomains, revokedOn);
     }
 
-    private byte[] write(List<ConventionRow> conventions, Map<Long, List<ActivityRow>> activities,
+    private byte[] write(List<ConventionWithPartner> conventions, Map<Long, List<ConventionActivity>> activities,
                          Map<Long, Set<String>> partnerDomains, Map<Long, LocalDate> revokedOn) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -153,11 +123,11 @@ public class IatiActivityExporter {
             xml.writeAttribute("version", "2.03");
             xml.writeAttribute("generated-datetime", now());
             LocalDate today = LocalDate.now(clock);
-            for (ConventionRow c : conventions) {
-                List<ActivityRow> children = activities.getOrDefault(c.id(), List.of());
+            for (ConventionWithPartner c : conventions) {
+                List<ConventionActivity> children = activities.getOrDefault(c.id(), List.of());
                 writeConvention(xml, c, children, partnerDomains.getOrDefault(c.partnerId(), Set.of()),
                         revokedOn.get(c.id()));
-                for (ActivityRow a : children) {
+                for (ConventionActivity a : children) {
                     writeActivity(xml, c, a, today);
                 }
             }
@@ -174,7 +144,7 @@ public class IatiActivityExporter {
         return ministryRef + "-" + conventionNumber;
     }
 
-    private void writeConvention(XMLStreamWriter xml, ConventionRow c, List<ActivityRow> children,
+    private void writeConvention(XMLStreamWriter xml, ConventionWithPartner c, List<ConventionActivity> children,
                                  Set<String> partnerDomains, LocalDate revokedOn) throws XMLStreamException {
         startActivity(xml, 1, c.updatedAt());
         text(xml, "iati-identifier", identifier(c.number()));
@@ -219,13 +189,13 @@ public class IatiActivityExporter {
             }
             budget(xml, from, to, year.getValue());
         }
-        for (ActivityRow a : children) {
+        for (ConventionActivity a : children) {
             related(xml, identifier(c.number()) + "-A" + a.id(), "2");
         }
         xml.writeEndElement();
     }
 
-    private void writeActivity(XMLStreamWriter xml, ConventionRow c, ActivityRow a, LocalDate today)
+    private void writeActivity(XMLStreamWriter xml, ConventionWithPartner c, ConventionActivity a, LocalDate today)
             throws XMLStreamException {
         startActivity(xml, 2, c.updatedAt());
         text(xml, "iati-identifier", identifier(c.number()) + "-A" + a.id());
@@ -271,7 +241,7 @@ public class IatiActivityExporter {
         xml.writeEndElement();
     }
 
-    private void participatingOrgs(XMLStreamWriter xml, ConventionRow c) throws XMLStreamException {
+    private void participatingOrgs(XMLStreamWriter xml, ConventionWithPartner c) throws XMLStreamException {
         String partnerName = c.partnerName() + (c.acronym() == null || c.acronym().isBlank() ? "" : " (" + c.acronym() + ")");
         String partnerRef = c.registrationNumber() != null && IATI_ORG_ID.matcher(c.registrationNumber()).matches()
                 ? c.registrationNumber() : null;

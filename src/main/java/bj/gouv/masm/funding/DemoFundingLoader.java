@@ -1,6 +1,5 @@
 package bj.gouv.masm.funding;
 
-import bj.gouv.masm.dashboard.OverlapService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Demo profile only: PTF declarations, so the overlap list and the DPAF's Tasklist show PTF accountability on
  * first start. Into an empty funded_activity table, DPAF records two or three funded activities for the first
  * PTFs — some on the place, domain, target group and period of an activity an OSC reported (a possible double
- * funding, flagged by the detection run at the end) — then the declarations of the year are asked of the PTFs
+ * funding, flagged by the dashboard's detection run next, DemoOverlapDetection) — then the declarations of the year are asked of the PTFs
  * with a convention (one DPAF task each).
  */
 @Component
@@ -33,16 +32,14 @@ public class DemoFundingLoader {
 
     private final FundedActivityService activities;
     private final PtfDeclarationService declarations;
-    private final OverlapService overlaps;
     private final IdentityService identityService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public DemoFundingLoader(FundedActivityService activities, PtfDeclarationService declarations, OverlapService overlaps,
+    public DemoFundingLoader(FundedActivityService activities, PtfDeclarationService declarations,
                              IdentityService identityService, JdbcTemplate jdbc, Clock clock) {
         this.activities = activities;
         this.declarations = declarations;
-        this.overlaps = overlaps;
         this.identityService = identityService;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -95,9 +92,8 @@ public class DemoFundingLoader {
         } finally {
             identityService.clearAuthentication();
         }
-        int flagged = overlaps.detect();
         int asked = declarations.openYear(today.getYear(), PtfDeclarationService.DEFAULT_DECLARATION_PERIOD).opened().size();
-        log.info("Demo PTF funding: {} funded activities, {} overlap flag(s), {} declaration(s) asked", recorded, flagged, asked);
+        log.info("Demo PTF funding: {} funded activities, {} declaration(s) asked", recorded, asked);
     }
 
     private static LocalDate date(Object value) {

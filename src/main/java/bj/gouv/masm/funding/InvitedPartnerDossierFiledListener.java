@@ -2,7 +2,6 @@ package bj.gouv.masm.funding;
 
 import bj.gouv.masm.conventions.DossierFiledEvent;
 import bj.gouv.masm.shared.EngineCalls;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -14,22 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class InvitedPartnerDossierFiledListener {
 
-    private final RuntimeService runtimeService;
     private final EngineCalls engineCalls;
 
-    public InvitedPartnerDossierFiledListener(RuntimeService runtimeService, EngineCalls engineCalls) {
-        this.runtimeService = runtimeService;
+    public InvitedPartnerDossierFiledListener(EngineCalls engineCalls) {
         this.engineCalls = engineCalls;
     }
 
     @EventListener
     public void onDossierFiled(DossierFiledEvent event) {
-        if (event.partnerId() == null) {
-            return;
+        if (event.partnerId() != null) {
+            engineCalls.correlateAll(FundingVariables.MESSAGE_INVITED_DOSSIER_FILED, FundingVariables.PARTNER_ID, event.partnerId(),
+                    FundingVariables.DOSSIER_REFERENCE, event.dossierReference());
         }
-        engineCalls.asSystem(() -> runtimeService.createMessageCorrelation(FundingVariables.MESSAGE_INVITED_DOSSIER_FILED)
-                .processInstanceVariableEquals(FundingVariables.PARTNER_ID, event.partnerId())
-                .setVariable(FundingVariables.DOSSIER_REFERENCE, event.dossierReference())
-                .correlateAllWithResult());
     }
 }

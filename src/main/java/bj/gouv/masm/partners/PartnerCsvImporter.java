@@ -3,16 +3,16 @@ package bj.gouv.masm.partners;
 import bj.gouv.masm.partners.ImportReport.Row;
 import bj.gouv.masm.partners.ImportReport.Status;
 import bj.gouv.masm.partners.PartnerService.Saved;
+import bj.gouv.masm.shared.CsvCells;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.ApiException.FieldError;
 import bj.gouv.masm.shared.TextNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+
+
+
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -102,7 +102,7 @@ public class PartnerCsvImporter {
 
     public ImportReport importCsv(byte[] content) {
         access.requireWriter();
-        String text = decode(content);
+        String text = CsvCells.decode(content);
         if (text.isBlank()) {
             throw ApiException.badRequest("Le fichier CSV est vide");
         }
@@ -354,17 +354,6 @@ public class PartnerCsvImporter {
         return semicolons >= commas && semicolons > 0 ? ';' : ',';
     }
 
-    /** UTF-8 (BOM removed); a file saved by Excel as Windows-1252 is read as such rather than garbled. */
-    static String decode(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            text = new String(content, Charset.forName("windows-1252"));
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
 
     /** Line numbers of character positions (a quoted cell may span several lines). */
     private static final class LineIndex {

@@ -1,14 +1,14 @@
 package bj.gouv.masm.programmes;
 
+import bj.gouv.masm.shared.CsvCells;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.TextNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+
+
+
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -70,7 +70,7 @@ public class ProgrammeCsvImporter {
 
     public Report importCsv(byte[] content) {
         programmes.requireWriter();
-        String text = decode(content);
+        String text = CsvCells.decode(content);
         if (text.isBlank()) {
             throw ApiException.badRequest("Le fichier CSV est vide");
         }
@@ -226,16 +226,5 @@ public class ProgrammeCsvImporter {
             return '\t';
         }
         return semicolons >= commas && semicolons > 0 ? ';' : ',';
-    }
-
-    static String decode(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            text = new String(content, Charset.forName("windows-1252"));
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -1,16 +1,13 @@
 package bj.gouv.masm.reporting;
 
-import bj.gouv.masm.shared.EngineCalls;
-import bj.gouv.masm.shared.ApiException;
+import bj.gouv.masm.reporting.ReportUploadService.ActivitiesResult;
+import bj.gouv.masm.reporting.ReportUploadService.IndicatorUploadResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.MediaType;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,16 +27,14 @@ public class ReportController {
     private final QuarterlyReportService reports;
     private final IndicatorValueService indicatorValues;
     private final ReportActivityService activities;
-    private final RuntimeService runtimeService;
-    private final EngineCalls engineCalls;
+    private final ReportUploadService uploads;
 
     public ReportController(QuarterlyReportService reports, IndicatorValueService indicatorValues,
-                            ReportActivityService activities, RuntimeService runtimeService, EngineCalls engineCalls) {
+                            ReportActivityService activities, ReportUploadService uploads) {
         this.reports = reports;
         this.indicatorValues = indicatorValues;
         this.activities = activities;
-        this.runtimeService = runtimeService;
-        this.engineCalls = engineCalls;
+        this.uploads = uploads;
     }
 
     public record ReportView(String businessKey, String conventionNumber, Long partnerId, String department,
@@ -51,12 +46,6 @@ public class ReportController {
     }
 
     public record IndicatorUpload(List<Map<String, Object>> values) {
-    }
-
-    public record IndicatorUploadResult(String businessKey, int stored, int indicatorsReported, int indicatorsExpected) {
-    }
-
-    public record ActivitiesResult(String businessKey, int activitiesRecorded) {
     }
 
     @GetMapping
@@ -76,39 +65,15 @@ public class ReportController {
     }
 
     @PostMapping(value = "/{key}/indicators", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Transactional
     public IndicatorUploadResult uploadJson(@PathVariable String key, @RequestBody JsonNode body) {
-        QuarterlyReport report = reports.getWritable(key);
-        JsonNode values = body == null ? null : body.get("values");
-        if (values == null || !values.isArray()) {
-            throw ApiException.badRequest("Corps attendu : {\"values\": [{\"code\": \"SIDOFFE-01\", \"value\": 12}, ...]}");
-        }
-        List<IndicatorValueService.RawValue> raw = new ArrayList<>();
-        for (JsonNode v : values) {
-            JsonNode code = v.get("code");
-            JsonNode value = v.get("value");
-            raw.add(new IndicatorValueService.RawValue(code == null || code.isNull() ? null : code.asText(),
-                    value == null || value.isNull() ? null : value.isNumber() ? value.decimalValue() : value.asText()));
-        }
-        return store(report, raw);
+        reports.getWritable(key); // 404/403 before the body's 400
+        return uploads.uploadIndicators(key, ReportUploadService.fromJson(body));
     }
 
     @PostMapping(value = "/{key}/indicators", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    @Transactional
     public IndicatorUploadResult uploadCsv(@PathVariable String key, @RequestBody String body) {
-        QuarterlyReport report = reports.getWritable(key);
-        List<IndicatorValueService.RawValue> raw = IndicatorValueService.parseSheet(body);
-        return store(report, raw);
-    }
-
-    private IndicatorUploadResult store(QuarterlyReport report, List<IndicatorValueService.RawValue> raw) {
-        int reported = indicatorValues.upload(report.getId(), raw);
-        report.setIndicatorsReported(reported);
-        if (report.getProcessInstanceId() != null) {
-            engineCalls.asSystem(() -> runtimeService.setVariable(report.getProcessInstanceId(),
-                    ReportingVariables.INDICATORS_REPORTED, reported));
-        }
-        return new IndicatorUploadResult(report.getBusinessKey(), raw.size(), reported, report.getIndicatorsExpected());
+        reports.getWritable(key); // 404/403 before the body's 400
+        return uploads.uploadIndicators(key, ReportUploadService.fromCsv(body));
     }
 
     @GetMapping("/{key}/activities")
@@ -122,27 +87,10 @@ public class ReportController {
     }
 
     @PostMapping(value = "/{key}/activities", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Transactional
     public ActivitiesResult addActivities(@PathVariable String key, @RequestBody List<ActivityRequest> body) {
-        QuarterlyReport report = reports.getWritable(key);
-        List<ActivityInput> inputs = body == null ? List.of() : body.stream().map(a -> a == null ? null
+        return uploads.addActivities(key, body == null ? List.of() : body.stream().map(a -> a == null ? null
                 : new ActivityInput(a.department(), a.commune(), a.domain(), a.targetGroup(), a.description(),
-                a.startDate(), a.endDate(), a.budgetXof(), a.beneficiaries())).toList();
-        if (inputs.isEmpty()) {
-            throw ApiException.badRequest("Aucune activité transmise");
-        }
-        List<String> errors = activities.validate(report, inputs);
-        if (!errors.isEmpty()) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "Activités refusées, rien n'a été enregistré : " + String.join(" ; ", errors),
-                    errors.stream().map(e -> new ApiException.FieldError("activities", e)).toList());
-        }
-        int count = activities.add(report, inputs);
-        if (report.getProcessInstanceId() != null) {
-            engineCalls.asSystem(() -> runtimeService.setVariable(report.getProcessInstanceId(),
-                    ReportingVariables.ACTIVITIES_RECORDED, count));
-        }
-        return new ActivitiesResult(report.getBusinessKey(), count);
+                a.startDate(), a.endDate(), a.budgetXof(), a.beneficiaries())).toList());
     }
 
     private ReportView view(QuarterlyReport r) {

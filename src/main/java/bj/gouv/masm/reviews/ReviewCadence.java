@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * How often departmental reviews are held: a setting of the model, not of the Java. The
  * {@code ReviewCalendar} BPMN carries it as the input parameter {@code reviewPeriod} of
- * {@code Task_RegisterHalfYear} (next to its timer cycle); the period key derives from it:
+ * {@code ServiceTask_RegisterHalfYear} (next to its timer cycle); the period key derives from it:
  * {@code 2026-S1} (half-yearly, the default) or {@code 2026-Q3} (quarterly).
  */
 public enum ReviewCadence {

@@ -14,7 +14,7 @@ public final class ReviewVariables {
 
     // ReviewCalendar
     public static final String HALF_YEAR = "halfYear";
-    /** Input parameter of Task_RegisterHalfYear in ReviewCalendar: HALF_YEARLY (default) or QUARTERLY. */
+    /** Input parameter of ServiceTask_RegisterHalfYear in ReviewCalendar: HALF_YEARLY (default) or QUARTERLY. */
     public static final String REVIEW_PERIOD = "reviewPeriod";
     /** Multi-instance element variable of ReviewCalendar (mapped to {@code department} in each review). */
     public static final String REVIEW_DEPARTMENT = "reviewDepartment";

@@ -2,22 +2,20 @@ package bj.gouv.masm.security;
 
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.AuditEvent;
-import bj.gouv.masm.shared.AuditEventRepository;
+import bj.gouv.masm.shared.AuditTrail;
 import bj.gouv.masm.shared.PageResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/audit/conventions/{number}}: who did what on a convention, in time order;
  * {@code GET /api/audit/events?from=&to=&page=&size=}: the audit trail of a period (administrators only).
+ * Who did what on one convention is {@code conventions.ConventionAuditController}.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -25,21 +23,14 @@ public class AuditController {
 
     static final int MAX_PAGE_SIZE = 500;
 
-    private final WhoDidWhat whoDidWhat;
-    private final AuditEventRepository events;
+    private final AuditTrail events;
     private final AccessScope accessScope;
     private final Clock clock;
 
-    public AuditController(WhoDidWhat whoDidWhat, AuditEventRepository events, AccessScope accessScope, Clock clock) {
-        this.whoDidWhat = whoDidWhat;
+    public AuditController(AuditTrail events, AccessScope accessScope, Clock clock) {
         this.events = events;
         this.accessScope = accessScope;
         this.clock = clock;
-    }
-
-    @GetMapping("/conventions/{number}")
-    public WhoDidWhat.Activity convention(@PathVariable String number) {
-        return whoDidWhat.ofConvention(number);
     }
 
     public record EventView(Long id, OffsetDateTime occurredAt, String actor, String entityType, String entityId,
@@ -69,8 +60,7 @@ public class AuditController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiException.badRequest("Pagination invalide : page ≥ 0, size de 1 à " + MAX_PAGE_SIZE);
         }
-        return PageResponse.of(events.findByOccurredAtGreaterThanEqualAndOccurredAtLessThanOrderByOccurredAtAscIdAsc(
-                start, end, PageRequest.of(page, size)), EventView::of);
+        return PageResponse.of(events.between(start, end, page, size), EventView::of);
     }
 
     private OffsetDateTime bound(String value, String name, boolean end) {

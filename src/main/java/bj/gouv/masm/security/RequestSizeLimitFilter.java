@@ -1,5 +1,6 @@
 package bj.gouv.masm.security;
 
+import bj.gouv.masm.shared.RequestTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -61,19 +62,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     public static boolean causedByLimit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RequestTooLargeException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Thrown by the wrapped input stream once more than the cap has been read. */
-    public static class RequestTooLargeException extends IOException {
-        RequestTooLargeException() {
-            super("request body over the limit");
-        }
+        return RequestTooLargeException.causedBy(e);
     }
 
     static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -44,7 +44,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> handle(HttpMessageNotReadableException e) {
-        if (bj.gouv.masm.security.RequestSizeLimitFilter.causedByLimit(e)) {
+        if (RequestTooLargeException.causedBy(e)) {
             return tooLarge();
         }
         return body(HttpStatus.BAD_REQUEST, "Malformed request body", List.of());

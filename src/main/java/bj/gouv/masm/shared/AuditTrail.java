@@ -31,4 +31,12 @@ public class AuditTrail {
     public List<AuditEvent> historyOf(String entityType, Object entityId) {
         return repository.findByEntityTypeAndEntityIdOrderByOccurredAtAscIdAsc(entityType, String.valueOf(entityId));
     }
+
+    /** The events from {@code from} (included) to {@code to} (excluded), oldest first, one page. */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<AuditEvent> between(OffsetDateTime from, OffsetDateTime to, int page,
+                                                                   int size) {
+        return repository.findByOccurredAtGreaterThanEqualAndOccurredAtLessThanOrderByOccurredAtAscIdAsc(from, to,
+                org.springframework.data.domain.PageRequest.of(page, size));
+    }
 }

@@ -1,6 +1,11 @@
 package bj.gouv.masm.shared;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
@@ -9,7 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
  * The one place every CSV export goes through so that no cell is read as a formula by a spreadsheet
  * (OWASP "CSV injection"): a text cell starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or
  * a carriage return is prefixed with an apostrophe. Numbers are written as they are (a negative amount
- * stays a number).
+ * stays a number). Imports read their bytes with {@link #decode}.
  */
 public final class CsvCells {
 
@@ -43,5 +48,17 @@ public final class CsvCells {
     /** {@link CSVPrinter#printRecord(Object...)} with every cell neutralised. */
     public static void printRecord(CSVPrinter printer, Object... cells) throws IOException {
         printRecord(printer, java.util.Arrays.asList(cells));
+    }
+
+    /** An imported file's text: UTF-8 (BOM removed); a file saved by Excel as Windows-1252 is read as such rather than garbled. */
+    public static String decode(byte[] content) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(content, Charset.forName("windows-1252"));
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -2,6 +2,7 @@ package bj.gouv.masm.shared;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,20 @@ import org.springframework.stereotype.Component;
 public class EngineCalls {
 
     private final IdentityService identityService;
+    private final RuntimeService runtimeService;
 
-    public EngineCalls(IdentityService identityService) {
+    public EngineCalls(IdentityService identityService, RuntimeService runtimeService) {
         this.identityService = identityService;
+        this.runtimeService = runtimeService;
+    }
+
+    /**
+     * As the system, sends {@code message} to every waiting instance whose process variable {@code key} equals
+     * {@code value}, setting {@code variable} to {@code variableValue}; no instance waiting is not an error.
+     */
+    public void correlateAll(String message, String key, Object value, String variable, Object variableValue) {
+        asSystem(() -> runtimeService.createMessageCorrelation(message).processInstanceVariableEquals(key, value)
+                .setVariable(variable, variableValue).correlateAllWithResult());
     }
 
     public <T> T asSystem(Supplier<T> call) {

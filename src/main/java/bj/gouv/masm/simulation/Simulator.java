@@ -9,7 +9,7 @@ import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.partners.PartnerValidator;
 import bj.gouv.masm.reporting.IndicatorCatalogue;
 import bj.gouv.masm.reporting.Quarter;
-import bj.gouv.masm.reporting.ReportController;
+import bj.gouv.masm.reporting.ReportUploadService;
 import bj.gouv.masm.reporting.SidoffeIndicator;
 import bj.gouv.masm.shared.AuditTrail;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +88,7 @@ public class Simulator {
     private final PartnerRepository partnerRepository;
     private final DemoPartnerLoader partnerLoader;
     private final IndicatorCatalogue indicatorCatalogue;
-    private final ReportController reportController;
+    private final ReportUploadService reportUploads;
     private final bj.gouv.masm.funding.FundedActivityService fundedActivities;
     private final ObjectMapper mapper;
     private final InvariantChecker invariants;
@@ -138,7 +138,7 @@ public class Simulator {
                      FormService formService, ManagementService managementService, IdentityService identityService,
                      PartnerRepository partnerRepository, PartnerValidator partnerValidator, AuditTrail auditTrail,
                      Clock clock, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-                     IndicatorCatalogue indicatorCatalogue, ReportController reportController, ObjectMapper mapper,
+                     IndicatorCatalogue indicatorCatalogue, ReportUploadService reportUploads, ObjectMapper mapper,
                      InvariantChecker invariants, SimulationStatistics statistics,
                      bj.gouv.masm.funding.FundedActivityService fundedActivities) {
         this.fundedActivities = fundedActivities;
@@ -152,7 +152,7 @@ public class Simulator {
         this.partnerLoader = new DemoPartnerLoader(partnerRepository, partnerValidator, auditTrail, clock,
                 transactionManager, jdbc);
         this.indicatorCatalogue = indicatorCatalogue;
-        this.reportController = reportController;
+        this.reportUploads = reportUploads;
         this.mapper = mapper;
         this.invariants = invariants;
         this.statistics = statistics;
@@ -503,7 +503,7 @@ public class Simulator {
         for (int i = 0; i < count; i++) {
             values.addObject().put("code", indicators.get(i).code()).put("value", behaviours.random().nextInt(100));
         }
-        reportController.uploadJson(reportKey, body);
+        reportUploads.uploadIndicators(reportKey, ReportUploadService.fromJson(body));
     }
 
     private static boolean hasIndicatorList(JsonNode form) {

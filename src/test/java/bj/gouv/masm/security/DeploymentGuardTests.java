@@ -211,15 +211,15 @@ class DeploymentGuardTests extends IntegrationTestBase {
                 .count()).isEqualTo(1);
         List<String> resources = processEngine.getRepositoryService().getDeploymentResourceNames(deploymentId);
         assertThat(resources).as("the forms of its tasks travel with the new version")
-                .anyMatch(name -> name.endsWith("record-quarterly-report.form"))
-                .anyMatch(name -> name.endsWith("decide-revocation.form"));
+                .anyMatch(name -> name.endsWith("reporting-record-quarterly-report.form"))
+                .anyMatch(name -> name.endsWith("reporting-decide-revocation.form"));
 
         List<AuditEvent> audit = auditEvents.findByEntityTypeAndEntityIdOrderByOccurredAtAscIdAsc(
                 DeploymentAudit.ENTITY, deploymentId);
         assertThat(audit).singleElement().satisfies(event -> {
             assertThat(event.getActor()).isEqualTo("analyst");
             assertThat(event.getAction()).isEqualTo("DEPLOYED");
-            assertThat(event.getDetails()).contains(key + ".bpmn").contains("record-quarterly-report");
+            assertThat(event.getDetails()).contains(key + ".bpmn").contains("reporting-record-quarterly-report");
         });
     }
 

@@ -45,7 +45,7 @@ class RequestLimitsTests extends IntegrationTestBase {
     void shouldStopReadingABodyWithoutLengthAtTheLimit() throws Exception {
         var stream = new RequestSizeLimitFilter.LimitedInputStream(
                 new DelegatingServletInputStream(new ByteArrayInputStream(new byte[2048])), 1024);
-        assertThatThrownBy(() -> stream.readAllBytes()).isInstanceOf(RequestSizeLimitFilter.RequestTooLargeException.class);
+        assertThatThrownBy(() -> stream.readAllBytes()).isInstanceOf(bj.gouv.masm.shared.RequestTooLargeException.class);
         var fits = new RequestSizeLimitFilter.LimitedInputStream(
                 new DelegatingServletInputStream(new ByteArrayInputStream(new byte[1024])), 1024);
         assertThat(fits.readAllBytes()).hasSize(1024);

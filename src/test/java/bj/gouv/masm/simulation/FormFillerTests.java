@@ -58,7 +58,7 @@ class FormFillerTests {
             assertThat(values.get("signedOn")).isEqualTo("2026-05-04");
             assertThat(values).containsKeys("partnerSignatory", "obligations", "accountability");
         }
-        Map<String, Object> report = filler.fill(form("record-quarterly-report.form"),
+        Map<String, Object> report = filler.fill(form("reporting-record-quarterly-report.form"),
                 new Fixed(Map.of("reportReceived", true)), today, new Random(3), k -> List.of());
         assertThat(report).doesNotContainKeys("partnerName", "conventionNumber", "indicatorsExpected", "activitiesRecorded")
                 .containsKeys("activitiesSummary", "activities");
@@ -68,7 +68,7 @@ class FormFillerTests {
                 .contains("department", "domain", "targetGroup", "description", "startDate", "endDate", "budgetXof")
                 .doesNotContain("commune"); // optional cells stay empty
 
-        Map<String, Object> notReceived = filler.fill(form("record-quarterly-report.form"),
+        Map<String, Object> notReceived = filler.fill(form("reporting-record-quarterly-report.form"),
                 new Fixed(Map.of("reportReceived", false)), today, new Random(3), k -> List.of());
         assertThat(notReceived).containsEntry("reportReceived", false).doesNotContainKeys("activitiesSummary", "activities");
     }

@@ -2,7 +2,6 @@ package bj.gouv.masm.reporting.regularisation;
 
 import bj.gouv.masm.conventions.DossierFiledEvent;
 import bj.gouv.masm.shared.EngineCalls;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -14,22 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class DossierFiledListener {
 
-    private final RuntimeService runtimeService;
     private final EngineCalls engineCalls;
 
-    public DossierFiledListener(RuntimeService runtimeService, EngineCalls engineCalls) {
-        this.runtimeService = runtimeService;
+    public DossierFiledListener(EngineCalls engineCalls) {
         this.engineCalls = engineCalls;
     }
 
     @EventListener
     public void onDossierFiled(DossierFiledEvent event) {
-        if (event.partnerId() == null) {
-            return;
+        if (event.partnerId() != null) {
+            engineCalls.correlateAll(RegularisationVariables.MESSAGE_DOSSIER_FILED, RegularisationVariables.PARTNER_ID, event.partnerId(),
+                    RegularisationVariables.DOSSIER_REFERENCE, event.dossierReference());
         }
-        engineCalls.asSystem(() -> runtimeService.createMessageCorrelation(RegularisationVariables.MESSAGE_DOSSIER_FILED)
-                .processInstanceVariableEquals(RegularisationVariables.PARTNER_ID, event.partnerId())
-                .setVariable(RegularisationVariables.DOSSIER_REFERENCE, event.dossierReference())
-                .correlateAllWithResult());
     }
 }

@@ -1,6 +1,6 @@
-package bj.gouv.masm.coordination;
+package bj.gouv.masm.dashboard;
 
-import bj.gouv.masm.dashboard.DashboardController;
+import bj.gouv.masm.coordination.CoordinationKpi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package bj.gouv.masm.reference;
+package bj.gouv.masm.conventions;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,6 @@
-package bj.gouv.masm.security;
+package bj.gouv.masm.conventions;
 
-import bj.gouv.masm.conventions.Convention;
-import bj.gouv.masm.conventions.ConventionRepository;
+import bj.gouv.masm.security.AccessScope;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.AuditEvent;
 import bj.gouv.masm.shared.AuditEventRepository;

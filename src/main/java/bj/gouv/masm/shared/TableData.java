@@ -1,4 +1,4 @@
-package bj.gouv.masm.exports;
+package bj.gouv.masm.shared;
 
 import java.util.List;
 

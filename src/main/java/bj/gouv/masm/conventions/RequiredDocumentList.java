@@ -1,4 +1,4 @@
-package bj.gouv.masm.reference;
+package bj.gouv.masm.conventions;
 
 import bj.gouv.masm.security.AccessScope;
 import bj.gouv.masm.security.Groups;

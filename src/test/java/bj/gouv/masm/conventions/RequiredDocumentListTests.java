@@ -1,4 +1,4 @@
-package bj.gouv.masm.reference;
+package bj.gouv.masm.conventions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

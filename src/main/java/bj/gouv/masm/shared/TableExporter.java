@@ -1,4 +1,4 @@
-package bj.gouv.masm.exports;
+package bj.gouv.masm.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
