@@ -92,10 +92,7 @@ class ArchitectureTests {
             "conventions.process.PrepareTaskContextListener",
             "reporting.QuarterOpeningService", "reporting.QuarterlyReportService", "reporting.ReportingNotifications",
             "reporting.AccreditationRevocationService", "reporting.CpsSupportService", "reporting.ComplianceService",
-            "reporting.regularisation.OscRegularisationService",
-            "funding.FundedActivityService", "reviews.DepartmentalReviewService", "reviews.ReviewReportExporter",
-            "letters.Reminders", "letters.ConventionDocuments", "letters.CampaignLetters", "letters.TaskEventLetters",
-            "letters.LetterEvents", "letters.LetterViews", "simulation.Simulator");
+            "reporting.regularisation.OscRegularisationService", "simulation.Simulator");
 
     private static final Class<?>[] ENGINE_SERVICES = {ProcessEngine.class, RuntimeService.class, TaskService.class,
             RepositoryService.class, HistoryService.class, IdentityService.class, ManagementService.class,

@@ -7,15 +7,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Read-side queries on the conventions' tables for the features above them (dashboard, exports): they call
- * these instead of reading {@code convention*} tables themselves. A query may join the tables of the
- * features the conventions build on (partners, reference data), read only.
+ * Read-side queries on the conventions' tables for the features above them (dashboard, exports, letters): they
+ * call these instead of reading {@code convention*} / {@code dossier*} tables or our repositories. A query may
+ * join the tables of the features the conventions build on (partners, reference data), read only.
  */
 @Service
 public class ConventionReadQueries {
@@ -28,9 +29,29 @@ public class ConventionReadQueries {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ConventionRepository conventions;
+    private final DossierRepository dossiers;
 
-    public ConventionReadQueries(NamedParameterJdbcTemplate jdbc) {
+    public ConventionReadQueries(NamedParameterJdbcTemplate jdbc, ConventionRepository conventions,
+                                 DossierRepository dossiers) {
         this.jdbc = jdbc;
+        this.conventions = conventions;
+        this.dossiers = dossiers;
+    }
+
+    /** A convention by number (read side: the other features do not use our repositories). */
+    public Optional<Convention> findByNumber(String number) {
+        return conventions.findByNumber(number);
+    }
+
+    /** A partner's conventions, the latest signed first. */
+    public List<Convention> findByPartnerIdOrderBySignedOnDesc(Long partnerId) {
+        return conventions.findByPartnerIdOrderBySignedOnDesc(partnerId);
+    }
+
+    /** A dossier by reference. */
+    public Optional<Dossier> findDossier(String reference) {
+        return dossiers.findByReference(reference);
     }
 
     /**

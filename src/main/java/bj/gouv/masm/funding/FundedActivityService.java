@@ -2,7 +2,7 @@ package bj.gouv.masm.funding;
 
 import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerKind;
-import bj.gouv.masm.partners.PartnerRepository;
+import bj.gouv.masm.partners.PartnerReadQueries;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.reporting.CommuneDirectory;
@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class FundedActivityService {
 
     private final JdbcTemplate jdbc;
-    private final PartnerRepository partners;
+    private final PartnerReadQueries partners;
     private final ReferenceDataService reference;
     private final CommuneDirectory communes;
     private final AccessScope accessScope;
@@ -44,7 +44,7 @@ public class FundedActivityService {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    public FundedActivityService(JdbcTemplate jdbc, PartnerRepository partners, ReferenceDataService reference,
+    public FundedActivityService(JdbcTemplate jdbc, PartnerReadQueries partners, ReferenceDataService reference,
                                  CommuneDirectory communes, AccessScope accessScope, AuditTrail auditTrail,
                                  CurrentActor currentActor, Clock clock) {
         this.jdbc = jdbc;

@@ -3,7 +3,7 @@ package bj.gouv.masm.letters;
 import bj.gouv.masm.funding.FrameworkCommunicatedEvent;
 import bj.gouv.masm.funding.PtfInvitedEvent;
 import bj.gouv.masm.partners.Partner;
-import bj.gouv.masm.partners.PartnerRepository;
+import bj.gouv.masm.partners.PartnerReadQueries;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import java.util.HashMap;
@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 public class CampaignLetters {
 
     private final Outbox outbox;
-    private final PartnerRepository partners;
+    private final PartnerReadQueries partners;
     private final ReferenceDataService reference;
 
-    public CampaignLetters(Outbox outbox, PartnerRepository partners, ReferenceDataService reference) {
+    public CampaignLetters(Outbox outbox, PartnerReadQueries partners, ReferenceDataService reference) {
         this.outbox = outbox;
         this.partners = partners;
         this.reference = reference;

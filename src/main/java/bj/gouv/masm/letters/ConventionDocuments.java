@@ -1,11 +1,10 @@
 package bj.gouv.masm.letters;
 
 import bj.gouv.masm.conventions.Convention;
-import bj.gouv.masm.conventions.ConventionRepository;
+import bj.gouv.masm.conventions.ConventionReadQueries;
 import bj.gouv.masm.conventions.Dossier;
-import bj.gouv.masm.conventions.DossierRepository;
 import bj.gouv.masm.partners.Partner;
-import bj.gouv.masm.partners.PartnerRepository;
+import bj.gouv.masm.partners.PartnerReadQueries;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.shared.CurrentActor;
@@ -40,9 +39,8 @@ public class ConventionDocuments {
     public static final String TEMPLATE = "letters/convention";
 
     private final JdbcTemplate jdbc;
-    private final ConventionRepository conventions;
-    private final DossierRepository dossiers;
-    private final PartnerRepository partners;
+    private final ConventionReadQueries conventions;
+    private final PartnerReadQueries partners;
     private final ReferenceDataService reference;
     private final LetterTemplates templates;
     private final PdfRenderer pdf;
@@ -50,12 +48,11 @@ public class ConventionDocuments {
     private final CurrentActor actor;
     private final Clock clock;
 
-    public ConventionDocuments(JdbcTemplate jdbc, ConventionRepository conventions, DossierRepository dossiers,
-                               PartnerRepository partners, ReferenceDataService reference, LetterTemplates templates,
-                               PdfRenderer pdf, LetterSettings settings, CurrentActor actor, Clock clock) {
+    public ConventionDocuments(JdbcTemplate jdbc, ConventionReadQueries conventions, PartnerReadQueries partners,
+                               ReferenceDataService reference, LetterTemplates templates, PdfRenderer pdf,
+                               LetterSettings settings, CurrentActor actor, Clock clock) {
         this.jdbc = jdbc;
         this.conventions = conventions;
-        this.dossiers = dossiers;
         this.partners = partners;
         this.reference = reference;
         this.templates = templates;
@@ -96,7 +93,7 @@ public class ConventionDocuments {
                 .orElseThrow(() -> new IllegalStateException("Unknown convention " + number));
         Partner partner = partners.findById(convention.getPartnerId()).orElseThrow();
         Dossier dossier = convention.getDossierReference() == null ? null
-                : dossiers.findByReference(convention.getDossierReference()).orElse(null);
+                : conventions.findDossier(convention.getDossierReference()).orElse(null);
         Map<String, Object> model = new HashMap<>();
         model.put("draft", false);
         model.put("number", convention.getNumber());

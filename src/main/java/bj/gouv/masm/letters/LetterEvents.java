@@ -1,24 +1,23 @@
 package bj.gouv.masm.letters;
 
 import bj.gouv.masm.conventions.Convention;
-import bj.gouv.masm.conventions.ConventionRepository;
+import bj.gouv.masm.conventions.ConventionReadQueries;
 import bj.gouv.masm.conventions.ConventionRevokedEvent;
 import bj.gouv.masm.conventions.ConventionSignedEvent;
 import bj.gouv.masm.conventions.ConventionTermsChangedEvent;
 import bj.gouv.masm.conventions.Dossier;
 import bj.gouv.masm.conventions.DossierClosedEvent;
 import bj.gouv.masm.conventions.DossierFiledEvent;
-import bj.gouv.masm.conventions.DossierRepository;
 import bj.gouv.masm.conventions.MissingDocumentsRequestedEvent;
 import bj.gouv.masm.conventions.RequiredDocuments;
 import bj.gouv.masm.conventions.SignatureDeclinedEvent;
 import bj.gouv.masm.partners.Partner;
-import bj.gouv.masm.partners.PartnerRepository;
+import bj.gouv.masm.partners.PartnerReadQueries;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.reporting.PartnerNotifiedEvent;
 import bj.gouv.masm.reporting.QuarterlyReport;
-import bj.gouv.masm.reporting.QuarterlyReportRepository;
+import bj.gouv.masm.reporting.ReportingReadQueries;
 import bj.gouv.masm.reporting.ReportStatus;
 import bj.gouv.masm.reporting.ReportingNotifications;
 import java.time.Clock;
@@ -42,23 +41,21 @@ public class LetterEvents {
 
     private final Outbox outbox;
     private final ConventionDocuments documents;
-    private final PartnerRepository partners;
-    private final DossierRepository dossiers;
-    private final ConventionRepository conventions;
-    private final QuarterlyReportRepository reports;
+    private final PartnerReadQueries partners;
+    private final ConventionReadQueries conventions;
+    private final ReportingReadQueries reports;
     private final RequiredDocuments requiredDocuments;
     private final ReferenceDataService reference;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public LetterEvents(Outbox outbox, ConventionDocuments documents, PartnerRepository partners,
-                        DossierRepository dossiers, ConventionRepository conventions, QuarterlyReportRepository reports,
+    public LetterEvents(Outbox outbox, ConventionDocuments documents, PartnerReadQueries partners,
+                        ConventionReadQueries conventions, ReportingReadQueries reports,
                         RequiredDocuments requiredDocuments, ReferenceDataService reference, JdbcTemplate jdbc,
                         Clock clock) {
         this.outbox = outbox;
         this.documents = documents;
         this.partners = partners;
-        this.dossiers = dossiers;
         this.conventions = conventions;
         this.reports = reports;
         this.requiredDocuments = requiredDocuments;
@@ -69,7 +66,7 @@ public class LetterEvents {
 
     @EventListener
     public void dossierFiled(DossierFiledEvent event) {
-        Dossier dossier = dossiers.findByReference(event.dossierReference()).orElse(null);
+        Dossier dossier = conventions.findDossier(event.dossierReference()).orElse(null);
         if (dossier == null || dossier.getRenewalOf() != null) {
             return; // a renewal is opened by the Ministry itself: no acknowledgement
         }
@@ -84,7 +81,7 @@ public class LetterEvents {
 
     @EventListener
     public void missingDocuments(MissingDocumentsRequestedEvent event) {
-        Dossier dossier = dossiers.findByReference(event.dossierReference()).orElseThrow();
+        Dossier dossier = conventions.findDossier(event.dossierReference()).orElseThrow();
         Map<String, Object> model = new HashMap<>();
         model.put("missingDocuments", event.missingDocuments() == null ? "" : event.missingDocuments());
         model.put("deadline", event.deadline() == null ? "" : Outbox.frenchDate(
@@ -98,7 +95,7 @@ public class LetterEvents {
 
     @EventListener
     public void dossierClosed(DossierClosedEvent event) {
-        Dossier dossier = dossiers.findByReference(event.dossierReference()).orElseThrow();
+        Dossier dossier = conventions.findDossier(event.dossierReference()).orElseThrow();
         LetterKind kind = event.outcome() == DossierClosedEvent.Outcome.REJECTED
                 ? LetterKind.DOSSIER_REJECTED : LetterKind.DOSSIER_ABANDONED;
         Map<String, Object> model = new HashMap<>();
@@ -109,7 +106,7 @@ public class LetterEvents {
 
     @EventListener
     public void signatureDeclined(SignatureDeclinedEvent event) {
-        String department = dossiers.findByReference(event.dossierReference()).map(Dossier::getDepartment).orElse(null);
+        String department = conventions.findDossier(event.dossierReference()).map(Dossier::getDepartment).orElse(null);
         outbox.toPartner(LetterKind.SIGNATURE_DECLINED, partner(event.partnerId()), event.dossierReference(), department,
                 Map.of("reason", event.reason() == null ? "" : event.reason()), List.of(),
                 "SIGNATURE_DECLINED:" + event.dossierReference());

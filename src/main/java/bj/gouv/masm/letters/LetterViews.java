@@ -1,11 +1,10 @@
 package bj.gouv.masm.letters;
 
 import bj.gouv.masm.conventions.Convention;
-import bj.gouv.masm.conventions.ConventionRepository;
+import bj.gouv.masm.conventions.ConventionReadQueries;
 import bj.gouv.masm.conventions.Dossier;
-import bj.gouv.masm.conventions.DossierRepository;
 import bj.gouv.masm.partners.Partner;
-import bj.gouv.masm.partners.PartnerRepository;
+import bj.gouv.masm.partners.PartnerReadQueries;
 import bj.gouv.masm.security.AccessScope;
 import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.shared.ApiException;
@@ -47,9 +46,8 @@ public class LetterViews {
     }
 
     private final LetterQueries letters;
-    private final PartnerRepository partners;
-    private final ConventionRepository conventions;
-    private final DossierRepository dossiers;
+    private final PartnerReadQueries partners;
+    private final ConventionReadQueries conventions;
     private final ConventionDocuments documents;
     private final PdfRenderer pdf;
     private final AccessScope scope;
@@ -58,13 +56,12 @@ public class LetterViews {
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
-    public LetterViews(LetterQueries letters, PartnerRepository partners, ConventionRepository conventions,
-                       DossierRepository dossiers, ConventionDocuments documents, PdfRenderer pdf, AccessScope scope,
+    public LetterViews(LetterQueries letters, PartnerReadQueries partners, ConventionReadQueries conventions,
+                       ConventionDocuments documents, PdfRenderer pdf, AccessScope scope,
                        EngineCalls engineCalls, TaskService taskService, Clock clock, JdbcTemplate jdbc) {
         this.letters = letters;
         this.partners = partners;
         this.conventions = conventions;
-        this.dossiers = dossiers;
         this.documents = documents;
         this.pdf = pdf;
         this.scope = scope;
@@ -133,7 +130,7 @@ public class LetterViews {
      */
     public byte[] draft(String reference) {
         scope.requireAnyGroup(Groups.SGM, Groups.DPAF);
-        Dossier dossier = dossiers.findByReference(reference)
+        Dossier dossier = conventions.findDossier(reference)
                 .filter(d -> scope.canSeeDepartment(d.getDepartment()))
                 .orElseThrow(() -> ApiException.notFound("Dossier inconnu : " + reference));
         Map<String, Object> typed = engineCalls.asSystem(() -> typedAtSignature(dossier));

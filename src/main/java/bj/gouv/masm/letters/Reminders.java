@@ -1,8 +1,8 @@
 package bj.gouv.masm.letters;
 
-import bj.gouv.masm.partners.PartnerRepository;
+import bj.gouv.masm.partners.PartnerReadQueries;
 import bj.gouv.masm.reporting.QuarterlyReport;
-import bj.gouv.masm.reporting.QuarterlyReportRepository;
+import bj.gouv.masm.reporting.ReportingReadQueries;
 import bj.gouv.masm.security.Groups;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +55,8 @@ public class Reminders {
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
-    private final QuarterlyReportRepository reports;
-    private final PartnerRepository partners;
+    private final ReportingReadQueries reports;
+    private final PartnerReadQueries partners;
     private final Outbox outbox;
     private final LetterEvents letterEvents;
     private final LetterSettings settings;
@@ -64,7 +64,7 @@ public class Reminders {
     private final Clock clock;
 
     public Reminders(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-                     IdentityService identityService, QuarterlyReportRepository reports, PartnerRepository partners,
+                     IdentityService identityService, ReportingReadQueries reports, PartnerReadQueries partners,
                      Outbox outbox, LetterEvents letterEvents, LetterSettings settings,
                      PlatformTransactionManager transactionManager, Clock clock) {
         this.taskService = taskService;

@@ -1,8 +1,8 @@
 package bj.gouv.masm.letters;
 
 import bj.gouv.masm.conventions.Convention;
-import bj.gouv.masm.conventions.ConventionRepository;
-import bj.gouv.masm.partners.PartnerRepository;
+import bj.gouv.masm.conventions.ConventionReadQueries;
+import bj.gouv.masm.partners.PartnerReadQueries;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.reviews.DepartmentalReview;
@@ -36,13 +36,13 @@ public class TaskEventLetters {
     static final String TASK_HOLD_DEPARTMENTAL_REVIEW = "Task_HoldDepartmentalReview";
 
     private final Outbox outbox;
-    private final ConventionRepository conventions;
-    private final PartnerRepository partners;
+    private final ConventionReadQueries conventions;
+    private final PartnerReadQueries partners;
     private final DepartmentalReviewService reviews;
     private final ReferenceDataService reference;
     private final Clock clock;
 
-    public TaskEventLetters(Outbox outbox, ConventionRepository conventions, PartnerRepository partners,
+    public TaskEventLetters(Outbox outbox, ConventionReadQueries conventions, PartnerReadQueries partners,
                             DepartmentalReviewService reviews, ReferenceDataService reference, Clock clock) {
         this.outbox = outbox;
         this.conventions = conventions;

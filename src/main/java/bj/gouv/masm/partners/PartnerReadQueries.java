@@ -3,6 +3,7 @@ package bj.gouv.masm.partners;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read-side queries on the partner registry's tables for the features that show partners in bulk (dashboard,
- * exports): they call these instead of reading {@code partner*} tables themselves.
+ * exports, letters, reviews...): they call these instead of reading {@code partner*} tables or our repository.
  */
 @Service
 public class PartnerReadQueries {
@@ -34,9 +35,29 @@ public class PartnerReadQueries {
     }
 
     private final JdbcTemplate jdbc;
+    private final PartnerRepository partners;
 
-    public PartnerReadQueries(JdbcTemplate jdbc) {
+    public PartnerReadQueries(JdbcTemplate jdbc, PartnerRepository partners) {
         this.jdbc = jdbc;
+        this.partners = partners;
+    }
+
+    /** A partner by id (read side: the other features do not use our repository). */
+    public Optional<Partner> findById(Long id) {
+        return partners.findById(id);
+    }
+
+    public List<Partner> findAllById(Iterable<Long> ids) {
+        return partners.findAllById(ids);
+    }
+
+    public boolean existsById(Long id) {
+        return partners.existsById(id);
+    }
+
+    /** Every partner as an entity (the simulator's checks). */
+    public List<Partner> findAll() {
+        return partners.findAll();
     }
 
     /** Every partner, by name. */

@@ -3,6 +3,7 @@ package bj.gouv.masm.reporting;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -49,9 +50,16 @@ public class ReportingReadQueries {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final QuarterlyReportRepository reports;
 
-    public ReportingReadQueries(NamedParameterJdbcTemplate jdbc) {
+    public ReportingReadQueries(NamedParameterJdbcTemplate jdbc, QuarterlyReportRepository reports) {
         this.jdbc = jdbc;
+        this.reports = reports;
+    }
+
+    /** A quarterly report by business key (read side: the other features do not use our repository). */
+    public Optional<QuarterlyReport> findByBusinessKey(String businessKey) {
+        return reports.findByBusinessKey(businessKey);
     }
 
     /** Counts per department and quarter; {@code periods} are {@code year * 10 + quarter}, department null = all. */

@@ -1,7 +1,7 @@
 package bj.gouv.masm.reviews;
 
 import bj.gouv.masm.partners.Partner;
-import bj.gouv.masm.partners.PartnerRepository;
+import bj.gouv.masm.partners.PartnerReadQueries;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.security.AccessScope;
@@ -31,7 +31,7 @@ public class DepartmentalReviewService {
     private final DepartmentalConsolidation consolidation;
     private final ReviewReportStore reports;
     private final RecommendationService recommendations;
-    private final PartnerRepository partners;
+    private final PartnerReadQueries partners;
     private final ReferenceDataService referenceData;
     private final AccessScope accessScope;
     private final AuditTrail auditTrail;
@@ -41,7 +41,7 @@ public class DepartmentalReviewService {
 
     public DepartmentalReviewService(DepartmentalReviewRepository reviews, DepartmentalConsolidation consolidation,
                                      ReviewReportStore reports, RecommendationService recommendations,
-                                     PartnerRepository partners, ReferenceDataService referenceData,
+                                     PartnerReadQueries partners, ReferenceDataService referenceData,
                                      AccessScope accessScope, AuditTrail auditTrail, CurrentActor currentActor,
                                      JdbcTemplate jdbc, Clock clock) {
         this.reviews = reviews;

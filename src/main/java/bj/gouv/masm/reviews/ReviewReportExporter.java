@@ -1,7 +1,7 @@
 package bj.gouv.masm.reviews;
 
 import bj.gouv.masm.partners.Partner;
-import bj.gouv.masm.partners.PartnerRepository;
+import bj.gouv.masm.partners.PartnerReadQueries;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import java.io.IOException;
@@ -36,13 +36,13 @@ public class ReviewReportExporter {
     private final DepartmentalReviewService reviews;
     private final NationalReportService nationalReports;
     private final RecommendationService recommendations;
-    private final PartnerRepository partners;
+    private final PartnerReadQueries partners;
     private final ReferenceDataService referenceData;
     private final TemplateEngine templateEngine;
     private final Clock clock;
 
     public ReviewReportExporter(DepartmentalReviewService reviews, NationalReportService nationalReports,
-                                RecommendationService recommendations, PartnerRepository partners,
+                                RecommendationService recommendations, PartnerReadQueries partners,
                                 ReferenceDataService referenceData, TemplateEngine templateEngine, Clock clock) {
         this.reviews = reviews;
         this.nationalReports = nationalReports;
