@@ -434,7 +434,14 @@ public class Simulator {
                         : filler.fill(form, decisions, day, behaviours.random(), valuesKey -> FormFiller.optionValues(
                         runtimeService.getVariable(task.getExecutionId(), valuesKey), mapper), everyField);
                 identityService.setAuthentication(user, List.of(t.office));
-                if (!everyField && Boolean.TRUE.equals(t.reportReceived) && !hasIndicatorList(form)) {
+                if (variables.containsKey("indicatorSheet")) {
+                    // the simulated clerk types the values, it never pastes an OSC's sheet (free text is not one)
+                    variables = new LinkedHashMap<>(variables);
+                    variables.remove("indicatorSheet");
+                }
+                if (Boolean.TRUE.equals(t.reportReceived) && hasPrefilledIndicatorList(form)) {
+                    variables = typeIndicatorValues(variables, task, t);
+                } else if (!everyField && Boolean.TRUE.equals(t.reportReceived) && !hasIndicatorList(form)) {
                     uploadIndicators(caseKey, t);
                 }
                 if (PTF_DECLARATION.equals(t.taskKey) && isYes(variables.get("declarationReceived"))
@@ -488,8 +495,8 @@ public class Simulator {
     }
 
     /**
-     * The forms have no Tasklist entry for the 77 SIDoFFE indicators: the CPS sends them through the API
-     * ({@code POST /api/reports/{key}/indicators}) before recording the report, as many as the OSC gave.
+     * A report form without an indicator list (an analyst's older version): the CPS sends the values through
+     * the API ({@code POST /api/reports/{key}/indicators}) before recording the report, as many as the OSC gave.
      */
     private void uploadIndicators(String reportKey, Tracked t) {
         Behaviours.Partner partner = t.partnerId == null ? null : behaviours.partner(t.partnerId);
@@ -506,8 +513,54 @@ public class Simulator {
         reportUploads.uploadIndicators(reportKey, ReportUploadService.fromJson(body));
     }
 
+    /**
+     * The report form's list pre-filled from the catalogue ({@code indicatorValues}, read-only codes): the clerk
+     * types the values the OSC gave (as many as its completeness), as Tasklist submits them.
+     */
+    private Map<String, Object> typeIndicatorValues(Map<String, Object> variables, Task task, Tracked t) {
+        Behaviours.Partner partner = t.partnerId == null ? null : behaviours.partner(t.partnerId);
+        Object shown = runtimeService.getVariable(task.getExecutionId(), "indicatorValues");
+        if (shown == null) {
+            return variables;
+        }
+        try {
+            JsonNode rows = mapper.readTree(shown.toString());
+            int count = (int) Math.round((partner == null ? 1.0 : partner.indicatorCompleteness()) * rows.size());
+            ArrayNode typed = mapper.createArrayNode();
+            for (int i = 0; i < rows.size(); i++) {
+                ObjectNode row = rows.get(i).deepCopy();
+                if (i < count) {
+                    row.put("value", behaviours.random().nextInt(100));
+                }
+                typed.add(row);
+            }
+            Map<String, Object> all = new LinkedHashMap<>(variables);
+            all.put("indicatorValues", org.camunda.spin.plugin.variable.SpinValues.jsonValue(mapper.writeValueAsString(typed)).create());
+            return all;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean hasPrefilledIndicatorList(JsonNode form) {
+        return form != null && form.toString().contains("\"path\":\"indicatorValues\"") && !hasIndicatorList(form);
+    }
+
+    /** A form whose indicator list the clerk builds by choosing codes (a select in the list): the filler picks them. */
     private static boolean hasIndicatorList(JsonNode form) {
-        return form != null && form.toString().toLowerCase(Locale.ROOT).contains("\"path\":\"indicator");
+        if (form == null) {
+            return false;
+        }
+        for (JsonNode c : form.path("components")) {
+            if (c.path("path").asText("").toLowerCase(Locale.ROOT).startsWith("indicator")) {
+                for (JsonNode cell : c.path("components")) {
+                    if ("select".equals(cell.path("type").asText())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private JsonNode taskForm(Task task) {
