@@ -16,7 +16,6 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -207,9 +206,9 @@ public class CoordinationService {
         variables.put(ALREADY_PLANNED, plannedOn != null);
         if (plannedOn != null) {
             variables.put(PLANNED_ON, plannedOn.toString());
-            variables.put(MEETING_DATE, java.util.Date.from(plannedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            variables.put(MEETING_DATE, java.util.Date.from(plannedOn.atStartOfDay(clock.getZone()).toInstant()));
         }
-        variables.put(MEETING_DEADLINE, java.util.Date.from(period.end().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        variables.put(MEETING_DEADLINE, java.util.Date.from(period.end().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
         String instanceId = engineCalls.asSystem(() -> runtimeService.startProcessInstanceByKey(PROCESS, key, variables).getId());
         jdbc.update("update coordination_meeting set process_instance_id = ? where id = ?", instanceId, id);
         auditTrail.record("CoordinationMeeting", key, "OPENED", extraordinary ? "Session extraordinaire : " + reason

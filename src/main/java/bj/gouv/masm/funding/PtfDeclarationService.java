@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,7 +101,7 @@ public class PtfDeclarationService {
             variables.put(PARTNER_NAME, ptf.get("name"));
             variables.put(DECLARATION_ID, id);
             variables.put(DECLARATION_YEAR, year);
-            variables.put(DECLARATION_DUE_DATE, java.util.Date.from(dueDate.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            variables.put(DECLARATION_DUE_DATE, java.util.Date.from(dueDate.atStartOfDay(clock.getZone()).toInstant()));
             String instanceId = engineCalls.asSystem(() ->
                     runtimeService.startProcessInstanceByKey(DECLARATION_PROCESS, key, variables).getId());
             jdbc.update("update ptf_declaration set process_instance_id = ? where id = ?", instanceId, id);

@@ -3,7 +3,7 @@ package bj.gouv.masm.reviews;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import bj.gouv.masm.shared.MasmTimeZone;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,8 +19,7 @@ import java.util.Map;
 public final class FormValues {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId ZONE = ZoneId.of("Africa/Porto-Novo");
-
+    
     private FormValues() {
     }
 
@@ -59,7 +58,7 @@ public final class FormValues {
             return date;
         }
         if (value instanceof Date date) {
-            return date.toInstant().atZone(ZONE).toLocalDate();
+            return date.toInstant().atZone(MasmTimeZone.zone()).toLocalDate();
         }
         String text = value.toString().trim();
         if (text.isEmpty()) {

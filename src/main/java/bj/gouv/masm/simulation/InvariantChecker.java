@@ -1,13 +1,12 @@
 package bj.gouv.masm.simulation;
 
-import bj.gouv.masm.MasmApplication;
+import bj.gouv.masm.shared.MasmTimeZone;
 import bj.gouv.masm.reporting.Quarter;
 import bj.gouv.masm.reviews.HalfYear;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,7 +45,6 @@ public class InvariantChecker {
             ONE_REPORT_PER_QUARTER, SANCTION_ON_COMPLIANT_REPORT, REVIEW_COUNTS_HALF_YEAR, TASK_CANDIDATE_GROUP,
             TASK_DUE_DATE, NO_INCIDENT, UNIQUE_CONVENTION_NUMBER);
 
-    private static final ZoneId ZONE = ZoneId.of(MasmApplication.TIME_ZONE);
 
     private final JdbcTemplate jdbc;
     private final HistoryService historyService;
@@ -149,7 +147,7 @@ public class InvariantChecker {
             LocalDate start = rs.getDate(3).toLocalDate();
             LocalDate finish = rs.getDate(4).toLocalDate();
             for (Quarter q = Quarter.containing(start); !q.start().isAfter(finish) && q.end().isBefore(end); q = next(q)) {
-                Instant closed = q.end().atTime(LocalTime.of(23, 0)).atZone(ZONE).toInstant();
+                Instant closed = q.end().atTime(LocalTime.of(23, 0)).atZone(MasmTimeZone.zone()).toInstant();
                 String status = statusAt(changes.get(id), closed);
                 boolean inForce = "ACTIVE".equals(status) || "EXPIRED".equals(status);
                 int expected = inForce ? 1 : 0;
@@ -204,7 +202,7 @@ public class InvariantChecker {
             Number counted = (Number) rs.getObject(5);
             Timestamp frozenAt = rs.getTimestamp(6);
             Timestamp heldAt = frozenAt != null ? frozenAt
-                    : Timestamp.from(heldOn.plusDays(1).atStartOfDay(ZONE).toInstant());
+                    : Timestamp.from(heldOn.plusDays(1).atStartOfDay(MasmTimeZone.zone()).toInstant());
             Long received = jdbc.queryForObject("select count(*) from quarterly_report where department = ? "
                             + "and status = 'RECEIVED' and period_start >= ? and period_end <= ? and settled_at <= ?",
                     Long.class, rs.getString(2), halfYear.start(), halfYear.end(), heldAt);

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class PlanMeetingListener implements TaskListener {
 
     private final CoordinationService service;
+    private final ZoneId zone;
 
-    public PlanMeetingListener(CoordinationService service) {
+    public PlanMeetingListener(CoordinationService service, ZoneId zone) {
         this.service = service;
+        this.zone = zone;
     }
 
     @Override
@@ -32,6 +34,6 @@ public class PlanMeetingListener implements TaskListener {
         String place = venue == null || venue.toString().isBlank() ? null : venue.toString().trim();
         service.plan(meetingId, plannedOn, place == null ? null : place.substring(0, Math.min(300, place.length())));
         task.getExecution().setVariable(MEETING_DATE,
-                java.util.Date.from(plannedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+                java.util.Date.from(plannedOn.atStartOfDay(zone).toInstant()));
     }
 }
