@@ -149,16 +149,13 @@ public class ConventionService {
         if (status != ConventionStatus.ACTIVE && status != ConventionStatus.EXPIRED) {
             return false;
         }
-        return !convention.getStartDate().isAfter(to) && !convention.getEndDate().isBefore(from);
+        return ConventionTerms.runsDuring(convention.getStartDate(), convention.getEndDate(), from, to);
     }
 
-    /**
-     * Whether a convention is in force on a day: ACTIVE (a SUSPENDED convention is not) and between its start
-     * and end dates. CPS support to a partner is refused without one.
-     */
-    public static boolean isInForceOn(Convention convention, LocalDate day) {
-        return convention.getStatus() == ConventionStatus.ACTIVE
-                && !day.isBefore(convention.getStartDate()) && !day.isAfter(convention.getEndDate());
+    /** {@link #reportsDuring} in SQL for the convention table under {@code alias}: binds {@code to}, then {@code from}. */
+    public static String reportsDuringSql(String alias, String from, String to) {
+        return alias + ".status in ('" + ConventionStatus.ACTIVE.name() + "', '" + ConventionStatus.EXPIRED.name()
+                + "') and " + ConventionTerms.runsDuringSql(alias, from, to);
     }
 
     /**

@@ -1,5 +1,6 @@
 package bj.gouv.masm.coordination;
 
+import bj.gouv.masm.conventions.ConventionStatus;
 import static bj.gouv.masm.coordination.CoordinationVariables.*;
 
 import bj.gouv.masm.reviews.FormValues;
@@ -251,7 +252,7 @@ public class CoordinationService {
     public List<Map<String, String>> partnerOptions() {
         List<Map<String, String>> options = new ArrayList<>();
         jdbc.query("select p.id, p.name, p.acronym, p.kind from partner p where exists (select 1 from convention c "
-                + "where c.partner_id = p.id and c.status in ('ACTIVE', 'SUSPENDED')) order by p.name", rs -> {
+                + "where c.partner_id = p.id and " + ConventionStatus.liveSql("c") + ") order by p.name", rs -> {
             Map<String, String> option = new LinkedHashMap<>();
             option.put("label", rs.getString(2) + (rs.getString(3) == null ? "" : " (" + rs.getString(3) + ")") + " — "
                     + rs.getString(4));

@@ -1,5 +1,6 @@
 package bj.gouv.masm.dashboard;
 
+import bj.gouv.masm.conventions.ConventionTerms;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.reference.ReferenceItem;
@@ -269,10 +270,12 @@ public class SectorFigures {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String sql;
         if (filter.period() == null) {
-            sql = "select partner_id, number from convention where status = 'ACTIVE' order by start_date";
+            sql = "select partner_id, number from convention c where " + ConventionTerms.inForceOnSql("c", ":today")
+                    + " order by start_date";
+            params.addValue("today", today());
         } else {
-            sql = "select partner_id, number from convention where status <> 'REVOKED' "
-                    + "and start_date <= :to and end_date >= :from order by start_date";
+            sql = "select partner_id, number from convention c where " + ConventionTerms.heldSql("c") + " and "
+                    + ConventionTerms.runsDuringSql("c", ":from", ":to") + " order by start_date";
             params.addValue("from", filter.periodStart()).addValue("to", filter.periodEnd());
         }
         jdbc.query(sql, params, rs -> {

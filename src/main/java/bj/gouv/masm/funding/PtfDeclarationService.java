@@ -1,5 +1,6 @@
 package bj.gouv.masm.funding;
 
+import bj.gouv.masm.conventions.ConventionStatus;
 import static bj.gouv.masm.funding.FundingVariables.*;
 
 import bj.gouv.masm.security.AccessScope;
@@ -78,7 +79,7 @@ public class PtfDeclarationService {
         LocalDate dueDate = today.plus(declarationPeriod);
         List<Map<String, Object>> ptfs = jdbc.queryForList("""
                 select p.id, p.name from partner p where p.kind = 'PTF' and exists (select 1 from convention c
-                  where c.partner_id = p.id and c.status in ('ACTIVE', 'SUSPENDED')) order by p.name, p.id""");
+                  where c.partner_id = p.id and %s) order by p.name, p.id""".formatted(ConventionStatus.liveSql("c")));
         List<String> opened = new ArrayList<>();
         List<String> already = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -1,5 +1,6 @@
 package bj.gouv.masm.simulation;
 
+import bj.gouv.masm.conventions.ConventionTerms;
 import bj.gouv.masm.shared.MasmTimeZone;
 import bj.gouv.masm.reporting.Quarter;
 import bj.gouv.masm.reviews.HalfYear;
@@ -68,10 +69,13 @@ public class InvariantChecker {
         return violations;
     }
 
-    /** Numbers of the conventions still ACTIVE on {@code day} although their end date has passed. */
+    /**
+     * Numbers of the conventions still ACTIVE on {@code day} although their dates say they are no longer in
+     * force ({@code ConventionTerms}: up to the day before the end date; checked after the day's timers).
+     */
     public List<String> activePastEndDate(LocalDate day) {
-        return jdbc.queryForList("select number from convention where status = 'ACTIVE' and end_date < ? order by number",
-                String.class, day);
+        return jdbc.queryForList("select number from convention c where c.status = 'ACTIVE' and not "
+                + ConventionTerms.inForceOnSql("c", "?") + " order by number", String.class, day, day);
     }
 
     List<SimulationResult.Violation> conventionsHaveOpinionAndSignature() {
@@ -146,7 +150,8 @@ public class InvariantChecker {
             String number = rs.getString(2);
             LocalDate start = rs.getDate(3).toLocalDate();
             LocalDate finish = rs.getDate(4).toLocalDate();
-            for (Quarter q = Quarter.containing(start); !q.start().isAfter(finish) && q.end().isBefore(end); q = next(q)) {
+            for (Quarter q = Quarter.containing(start); ConventionTerms.runsDuring(start, finish, q.start(), q.end())
+                    && q.end().isBefore(end); q = next(q)) {
                 Instant closed = q.end().atTime(LocalTime.of(23, 0)).atZone(MasmTimeZone.zone()).toInstant();
                 String status = statusAt(changes.get(id), closed);
                 boolean inForce = "ACTIVE".equals(status) || "EXPIRED".equals(status);
