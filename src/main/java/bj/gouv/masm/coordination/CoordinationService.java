@@ -1,9 +1,10 @@
 package bj.gouv.masm.coordination;
 
+import static bj.gouv.masm.coordination.CoordinationFormException.FORM;
+
 import bj.gouv.masm.conventions.ConventionStatus;
 import static bj.gouv.masm.coordination.CoordinationVariables.*;
 
-import bj.gouv.masm.reviews.FormValues;
 import bj.gouv.masm.reviews.RecommendationInput;
 import bj.gouv.masm.reviews.RecommendationService;
 import bj.gouv.masm.reviews.RecommendationSource;
@@ -128,7 +129,7 @@ public class CoordinationService {
     /** By hand (DPAF, admin): the periods containing the day (default today). */
     @Transactional
     public OpeningResult openByHand(LocalDate day) {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seules la DPAF et l'administration ouvrent le calendrier des réunions");
         }
         LocalDate today = LocalDate.now(clock);
@@ -150,7 +151,7 @@ public class CoordinationService {
     /** An extraordinary session of the Joint Commission (DPAF — its secretariat —, the Cabinet, admin). */
     @Transactional
     public Meeting requestJointCommissionSession(SessionRequest request) {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isMember(Groups.CABINET) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF, Groups.CABINET)) {
             throw new ApiException(HttpStatus.FORBIDDEN,
                     "Seuls la DPAF, le Cabinet et l'administration convoquent la Commission mixte");
         }
@@ -311,7 +312,7 @@ public class CoordinationService {
 
     /** Partner ids of a taglist/checklist as a form submits them (Json or list); unknown ids refused. */
     public List<Long> partnerIds(Object value) {
-        List<String> values = FormValues.valueList(value, "Partenaires présents");
+        List<String> values = FORM.valueList(value, "Partenaires présents");
         List<Long> ids = new ArrayList<>();
         for (String v : values == null ? List.<String>of() : values) {
             try {

@@ -75,7 +75,7 @@ public class CampaignService {
 
     @Transactional
     public CampaignResult invitePtfsWithoutConvention() {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seules la DPAF et l'administration invitent les PTF");
         }
         Integer all = jdbc.queryForObject("select count(*) from partner where kind = 'PTF'", Integer.class);
@@ -91,8 +91,7 @@ public class CampaignService {
         }
         String department = reference.resolve(ReferenceCategory.DEPARTMENT, departmentParameter.trim())
                 .orElseThrow(() -> ApiException.badRequest("Département inconnu : « " + departmentParameter.trim() + " »"));
-        boolean allowed = accessScope.isMember(Groups.DPAF) || accessScope.isAdmin()
-                || accessScope.isMember(Groups.cps(department));
+        boolean allowed = accessScope.isMemberOrAdmin(Groups.DPAF, Groups.cps(department));
         if (!allowed) {
             throw new ApiException(HttpStatus.FORBIDDEN,
                     "Seuls le CPS du département, la DPAF et l'administration informent les OSC du département");

@@ -63,7 +63,7 @@ public class PtfDeclarationService {
     /** By hand (DPAF, admin): same as the calendar; the year must have started. */
     @Transactional
     public OpeningResult openByHand(int year) {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seules la DPAF et l'administration ouvrent les déclarations des PTF");
         }
         if (year < 2000 || LocalDate.of(year, 1, 1).isAfter(LocalDate.now(clock))) {

@@ -1,5 +1,7 @@
 package bj.gouv.masm.reviews;
 
+import static bj.gouv.masm.reviews.ReviewFormException.FORM;
+
 import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.reference.ReferenceCategory;
@@ -63,7 +65,7 @@ public class DepartmentalReviewService {
      */
     @Transactional
     public DepartmentalReview open(String department, HalfYear halfYear, String processInstanceId, Period gracePeriod) {
-        if (!Groups.DEPARTMENTS.contains(department)) {
+        if (!referenceData.isValid(bj.gouv.masm.reference.ReferenceCategory.DEPARTMENT, department)) {
             throw new ReviewFormException("Département inconnu : " + department);
         }
         String key = DepartmentalReview.businessKey(department, halfYear);
@@ -182,13 +184,13 @@ public class DepartmentalReviewService {
     public DepartmentalReview prepare(Long reviewId, Object plannedOnValue, Object venueValue, Object invitedValue) {
         DepartmentalReview review = get(reviewId);
         HalfYear halfYear = review.halfYear();
-        LocalDate plannedOn = FormValues.requiredDate(plannedOnValue, "Date prévue");
+        LocalDate plannedOn = FORM.requiredDate(plannedOnValue, "Date prévue");
         if (plannedOn.isBefore(halfYear.start()) || plannedOn.isAfter(halfYear.end().plusMonths(6))) {
             throw new ReviewFormException("La date prévue (" + plannedOn + ") doit tomber entre le " + halfYear.start()
                     + " et le " + halfYear.end().plusMonths(6) + ".");
         }
-        String venue = FormValues.requiredText(venueValue, "Lieu", 300);
-        List<String> invited = FormValues.valueList(invitedValue, "Partenaires invités");
+        String venue = FORM.requiredText(venueValue, "Lieu", 300);
+        List<String> invited = FORM.valueList(invitedValue, "Partenaires invités");
         List<Long> partnerIds = new ArrayList<>();
         if (invited == null) {
             partnerIds.addAll(defaultInvitees(review));
@@ -225,7 +227,7 @@ public class DepartmentalReviewService {
     public List<Recommendation> hold(Long reviewId, Object heldOnValue, Object minutesValue, Object participantsValue,
                                      Object recommendationsValue) {
         DepartmentalReview review = get(reviewId);
-        LocalDate heldOn = FormValues.requiredDate(heldOnValue, "Date de tenue");
+        LocalDate heldOn = FORM.requiredDate(heldOnValue, "Date de tenue");
         LocalDate today = LocalDate.now(clock);
         if (heldOn.isAfter(today)) {
             throw new ReviewFormException("La date de tenue (" + heldOn + ") ne peut pas être dans le futur.");
@@ -234,8 +236,8 @@ public class DepartmentalReviewService {
             throw new ReviewFormException("La date de tenue (" + heldOn + ") précède le semestre revu ("
                     + review.halfYear().start() + ").");
         }
-        String minutes = FormValues.requiredText(minutesValue, "Compte rendu", 20000);
-        int participants = FormValues.requiredPositiveInteger(participantsValue, "Nombre de participants");
+        String minutes = FORM.requiredText(minutesValue, "Compte rendu", 20000);
+        int participants = FORM.requiredPositiveInteger(participantsValue, "Nombre de participants");
         List<RecommendationInput> inputs = recommendations.validateFormItems(recommendationsValue, heldOn);
         freezeReport(review);
         review.hold(heldOn, minutes, participants);
@@ -286,11 +288,11 @@ public class DepartmentalReviewService {
     @Transactional
     public void recordEscalationHandled(Long reviewId, Object decisionValue, Object actionValue) {
         DepartmentalReview review = get(reviewId);
-        String decision = FormValues.requiredText(decisionValue, "Décision", 20);
+        String decision = FORM.requiredText(decisionValue, "Décision", 20);
         if (!ReviewVariables.LATE_REVIEW_REMIND.equals(decision) && !ReviewVariables.LATE_REVIEW_CLOSE_NOT_HELD.equals(decision)) {
             throw new ReviewFormException("Décision inconnue : « " + decision + " » (relancer ou clore la revue comme non tenue).");
         }
-        String action = FormValues.requiredText(actionValue, "Suite donnée", 2000);
+        String action = FORM.requiredText(actionValue, "Suite donnée", 2000);
         if (ReviewVariables.LATE_REVIEW_CLOSE_NOT_HELD.equals(decision) && review.getStatus() == DepartmentalReview.Status.HELD) {
             throw new ReviewFormException("La revue " + review.getBusinessKey() + " a été tenue : elle ne peut pas être close comme non tenue.");
         }

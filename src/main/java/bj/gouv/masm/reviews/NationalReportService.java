@@ -1,5 +1,7 @@
 package bj.gouv.masm.reviews;
 
+import static bj.gouv.masm.reviews.ReviewFormException.FORM;
+
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.AuditTrail;
 import bj.gouv.masm.shared.CurrentActor;
@@ -67,7 +69,7 @@ public class NationalReportService {
     /** DPAF's synthesis completes the national report. */
     @Transactional
     public void compile(long reportId, Object summaryValue) {
-        String summary = FormValues.requiredText(summaryValue, "Synthèse nationale", 20000);
+        String summary = FORM.requiredText(summaryValue, "Synthèse nationale", 20000);
         ReviewReport report = reports.findById(reportId)
                 .orElseThrow(() -> new ReviewFormException("Rapport national introuvable : " + reportId));
         reports.compile(reportId, summary, OffsetDateTime.now(clock), currentActor.userId());

@@ -1,5 +1,7 @@
 package bj.gouv.masm.reviews;
 
+import static bj.gouv.masm.reviews.ReviewFormException.FORM;
+
 import bj.gouv.masm.shared.AuditTrail;
 import bj.gouv.masm.shared.CurrentActor;
 import java.time.Clock;
@@ -90,8 +92,8 @@ public class NationalReviewService {
                                            Object recommendationsValue) {
         NationalReview review = get(id);
         LocalDate heldOn = pastDate(heldOnValue, "Date de tenue");
-        String minutes = FormValues.requiredText(minutesValue, "Compte rendu", 20000);
-        int participants = FormValues.requiredPositiveInteger(participantsValue, "Nombre de participants");
+        String minutes = FORM.requiredText(minutesValue, "Compte rendu", 20000);
+        int participants = FORM.requiredPositiveInteger(participantsValue, "Nombre de participants");
         List<RecommendationInput> inputs = recommendations.validateFormItems(recommendationsValue, heldOn);
         review.hold(heldOn, minutes, participants);
         review.touch(currentActor.userId(), OffsetDateTime.now(clock));
@@ -108,7 +110,7 @@ public class NationalReviewService {
                                                Object recommendationsValue) {
         NationalReview review = get(id);
         LocalDate heldOn = pastDate(heldOnValue, "Date de la Commission mixte");
-        String decisions = FormValues.requiredText(decisionsValue, "Décisions", 20000);
+        String decisions = FORM.requiredText(decisionsValue, "Décisions", 20000);
         List<RecommendationInput> inputs = recommendations.validateFormItems(recommendationsValue, heldOn);
         review.holdCommission(heldOn, decisions);
         review.touch(currentActor.userId(), OffsetDateTime.now(clock));
@@ -121,7 +123,7 @@ public class NationalReviewService {
     }
 
     private LocalDate pastDate(Object value, String label) {
-        LocalDate date = FormValues.requiredDate(value, label);
+        LocalDate date = FORM.requiredDate(value, label);
         if (date.isAfter(LocalDate.now(clock))) {
             throw new ReviewFormException("« " + label + " » (" + date + ") ne peut pas être dans le futur.");
         }

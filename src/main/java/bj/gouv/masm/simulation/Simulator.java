@@ -280,7 +280,7 @@ public class Simulator {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(LIFECYCLE)
                 .latestVersion().singleResult();
         String group = partner.getKind() == PartnerKind.OSC
-                ? "cps-" + partner.getHeadOfficeDepartment().toLowerCase(Locale.ROOT) : "dpaf";
+                ? bj.gouv.masm.security.Groups.cps(partner.getHeadOfficeDepartment()) : bj.gouv.masm.security.Groups.DPAF;
         Map<String, Object> variables = new LinkedHashMap<>();
         JsonNode form = startForm(definition.getId());
         if (form != null) {

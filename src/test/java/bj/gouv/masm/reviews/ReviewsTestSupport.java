@@ -40,6 +40,8 @@ abstract class ReviewsTestSupport extends IntegrationTestBase {
     static final ZoneId ZONE = bj.gouv.masm.shared.MasmTimeZone.zone();
 
     @Autowired
+    protected bj.gouv.masm.security.process.OfficeGroups officeGroups;
+    @Autowired
     protected RuntimeService runtimeService;
     @Autowired
     protected TaskService taskService;

@@ -1,9 +1,10 @@
 package bj.gouv.masm.coordination.process;
 
+import static bj.gouv.masm.coordination.CoordinationFormException.FORM;
+
 import static bj.gouv.masm.coordination.CoordinationVariables.*;
 
 import bj.gouv.masm.coordination.CoordinationService;
-import bj.gouv.masm.reviews.FormValues;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,7 +30,7 @@ public class PlanMeetingListener implements TaskListener {
             task.setVariableLocal(MEETING_CONTEXT, service.describe(meetingId));
             return;
         }
-        LocalDate plannedOn = FormValues.requiredDate(task.getVariable(PLANNED_ON), "date prévue");
+        LocalDate plannedOn = FORM.requiredDate(task.getVariable(PLANNED_ON), "date prévue");
         Object venue = task.getVariable(VENUE);
         String place = venue == null || venue.toString().isBlank() ? null : venue.toString().trim();
         service.plan(meetingId, plannedOn, place == null ? null : place.substring(0, Math.min(300, place.length())));

@@ -1,8 +1,10 @@
 package bj.gouv.masm.reviews.process;
 
+import bj.gouv.masm.shared.FormInput;
+import static bj.gouv.masm.reviews.ReviewFormException.FORM;
+
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
-import bj.gouv.masm.reviews.FormValues;
 import bj.gouv.masm.reviews.Recommendation;
 import bj.gouv.masm.reviews.RecommendationService;
 import bj.gouv.masm.reviews.RecommendationStatus;
@@ -44,7 +46,7 @@ public class FollowUpRecommendationListener implements TaskListener {
                 execution.setVariableLocal(NEW_DUE_DATE, null);
             }
             case EVENTNAME_COMPLETE -> {
-                String statusText = FormValues.requiredText(task.getVariable(FOLLOW_UP_STATUS), "Nouveau statut", 20);
+                String statusText = FORM.requiredText(task.getVariable(FOLLOW_UP_STATUS), "Nouveau statut", 20);
                 RecommendationStatus status;
                 try {
                     status = RecommendationStatus.valueOf(statusText);
@@ -52,8 +54,8 @@ public class FollowUpRecommendationListener implements TaskListener {
                     throw new ReviewFormException("Statut inconnu : « " + statusText + " ».");
                 }
                 recommendations.updateStatusFromTask(id, status,
-                        FormValues.optionalText(task.getVariable(FOLLOW_UP_COMMENT)),
-                        FormValues.optionalDate(task.getVariable(NEW_DUE_DATE), "Nouvelle échéance"));
+                        FormInput.optionalText(task.getVariable(FOLLOW_UP_COMMENT)),
+                        FORM.optionalDate(task.getVariable(NEW_DUE_DATE), "Nouvelle échéance"));
                 recommendations.releaseFollowUp(id);
             }
             case EVENTNAME_DELETE -> recommendations.releaseFollowUp(id);

@@ -1,10 +1,10 @@
 package bj.gouv.masm.reviews.process;
 
+import bj.gouv.masm.shared.FormInput;
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.DepartmentalReview;
 import bj.gouv.masm.reviews.DepartmentalReviewService;
-import bj.gouv.masm.reviews.FormValues;
 import bj.gouv.masm.reviews.RecommendationService;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -35,10 +35,10 @@ public class PrepareDepartmentalReviewListener implements TaskListener {
             task.setVariableLocal(PREVIOUS_RECOMMENDATIONS,
                     RecommendationService.describe(reviews.previousOpenRecommendations(review)));
             task.setVariableLocal(PARTNER_OPTIONS,
-                    SpinValues.jsonValue(FormValues.toJson(reviews.partnerOptions(review))).create());
+                    SpinValues.jsonValue(FormInput.toJson(reviews.partnerOptions(review))).create());
             if (task.getVariable(INVITED_PARTNERS) == null) {
                 List<String> defaults = reviews.defaultInvitees(review).stream().map(String::valueOf).toList();
-                task.getExecution().setVariable(INVITED_PARTNERS, SpinValues.jsonValue(FormValues.toJson(defaults)).create());
+                task.getExecution().setVariable(INVITED_PARTNERS, SpinValues.jsonValue(FormInput.toJson(defaults)).create());
             }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             reviews.prepare(reviewId, task.getVariable(PLANNED_ON), task.getVariable(VENUE), task.getVariable(INVITED_PARTNERS));
