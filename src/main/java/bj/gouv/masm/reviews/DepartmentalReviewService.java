@@ -176,21 +176,30 @@ public class DepartmentalReviewService {
         return recommendations.openFromEarlierReviews(review.getDepartment(), review.halfYear());
     }
 
+    /** Task_PrepareDepartmentalReview's form, read (shared.FormInput): invited partner ids, null = not answered. */
+    public record PrepareCommand(LocalDate plannedOn, String venue, List<String> invitedPartners) {
+    }
+
+    /** Task_HoldDepartmentalReview's form, read: the recommendations as the form's dynamic list rows. */
+    public record HoldCommand(LocalDate heldOn, String minutes, int participants,
+                              List<Map<String, Object>> recommendations) {
+    }
+
     /**
      * Records the preparation: date within the half-year (or up to six months after it, for a late
      * review), venue, invited partners (null → everyone with an active convention).
      */
     @Transactional
-    public DepartmentalReview prepare(Long reviewId, Object plannedOnValue, Object venueValue, Object invitedValue) {
+    public DepartmentalReview prepare(Long reviewId, PrepareCommand command) {
         DepartmentalReview review = get(reviewId);
         HalfYear halfYear = review.halfYear();
-        LocalDate plannedOn = FORM.requiredDate(plannedOnValue, "Date prévue");
+        LocalDate plannedOn = command.plannedOn();
         if (plannedOn.isBefore(halfYear.start()) || plannedOn.isAfter(halfYear.end().plusMonths(6))) {
             throw new ReviewFormException("La date prévue (" + plannedOn + ") doit tomber entre le " + halfYear.start()
                     + " et le " + halfYear.end().plusMonths(6) + ".");
         }
-        String venue = FORM.requiredText(venueValue, "Lieu", 300);
-        List<String> invited = FORM.valueList(invitedValue, "Partenaires invités");
+        String venue = command.venue();
+        List<String> invited = command.invitedPartners();
         List<Long> partnerIds = new ArrayList<>();
         if (invited == null) {
             partnerIds.addAll(defaultInvitees(review));
@@ -224,10 +233,9 @@ public class DepartmentalReviewService {
 
     /** Records the meeting: date (not in the future), minutes and attendance required, recommendations. */
     @Transactional
-    public List<Recommendation> hold(Long reviewId, Object heldOnValue, Object minutesValue, Object participantsValue,
-                                     Object recommendationsValue) {
+    public List<Recommendation> hold(Long reviewId, HoldCommand command) {
         DepartmentalReview review = get(reviewId);
-        LocalDate heldOn = FORM.requiredDate(heldOnValue, "Date de tenue");
+        LocalDate heldOn = command.heldOn();
         LocalDate today = LocalDate.now(clock);
         if (heldOn.isAfter(today)) {
             throw new ReviewFormException("La date de tenue (" + heldOn + ") ne peut pas être dans le futur.");
@@ -236,9 +244,9 @@ public class DepartmentalReviewService {
             throw new ReviewFormException("La date de tenue (" + heldOn + ") précède le semestre revu ("
                     + review.halfYear().start() + ").");
         }
-        String minutes = FORM.requiredText(minutesValue, "Compte rendu", 20000);
-        int participants = FORM.requiredPositiveInteger(participantsValue, "Nombre de participants");
-        List<RecommendationInput> inputs = recommendations.validateFormItems(recommendationsValue, heldOn);
+        String minutes = command.minutes();
+        int participants = command.participants();
+        List<RecommendationInput> inputs = recommendations.validateFormItems(command.recommendations(), heldOn);
         freezeReport(review);
         review.hold(heldOn, minutes, participants);
         review.touch(currentActor.userId(), OffsetDateTime.now(clock));

@@ -1,6 +1,5 @@
 package bj.gouv.masm.reviews;
 
-import bj.gouv.masm.shared.FormInput;
 import static bj.gouv.masm.reviews.ReviewFormException.FORM;
 
 import bj.gouv.masm.security.AccessScope;
@@ -9,6 +8,7 @@ import bj.gouv.masm.security.process.OfficeGroups;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.AuditTrail;
 import bj.gouv.masm.shared.CurrentActor;
+import bj.gouv.masm.shared.FormInput;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.LocalDate;

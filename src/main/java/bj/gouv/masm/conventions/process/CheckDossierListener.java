@@ -1,14 +1,13 @@
 package bj.gouv.masm.conventions.process;
 
-import bj.gouv.masm.shared.FormInput;
 import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
-
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionApprovals;
 import bj.gouv.masm.conventions.DossierService;
 import bj.gouv.masm.conventions.LifecycleInputException;
 import bj.gouv.masm.conventions.RequiredDocuments;
+import bj.gouv.masm.shared.FormInput;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,8 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
-import bj.gouv.masm.shared.FormInput;
 import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
-
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionApprovals;
@@ -14,6 +12,7 @@ import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.security.Groups;
+import bj.gouv.masm.shared.FormInput;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

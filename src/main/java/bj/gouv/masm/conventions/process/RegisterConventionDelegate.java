@@ -1,8 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
-import bj.gouv.masm.shared.FormInput;
 import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
-
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.Convention;
@@ -12,6 +10,7 @@ import bj.gouv.masm.conventions.ConventionService.Signature;
 import bj.gouv.masm.conventions.ConventionTerms;
 import bj.gouv.masm.conventions.Dossier;
 import bj.gouv.masm.conventions.DossierService;
+import bj.gouv.masm.shared.FormInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;

@@ -1,7 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
 import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
-
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionTerms;

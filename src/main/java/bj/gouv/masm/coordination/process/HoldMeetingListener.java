@@ -1,14 +1,13 @@
 package bj.gouv.masm.coordination.process;
 
-import bj.gouv.masm.shared.FormInput;
 import static bj.gouv.masm.coordination.CoordinationFormException.FORM;
-
 import static bj.gouv.masm.coordination.CoordinationVariables.*;
 
 import bj.gouv.masm.coordination.CoordinationFormException;
 import bj.gouv.masm.coordination.CoordinationService;
 import bj.gouv.masm.reviews.RecommendationInput;
 import bj.gouv.masm.reviews.RecommendationService;
+import bj.gouv.masm.shared.FormInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,6 @@
 package bj.gouv.masm.coordination.process;
 
 import static bj.gouv.masm.coordination.CoordinationFormException.FORM;
-
 import static bj.gouv.masm.coordination.CoordinationVariables.*;
 
 import bj.gouv.masm.coordination.CoordinationService;

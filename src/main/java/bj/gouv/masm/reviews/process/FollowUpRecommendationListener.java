@@ -1,14 +1,13 @@
 package bj.gouv.masm.reviews.process;
 
-import bj.gouv.masm.shared.FormInput;
 import static bj.gouv.masm.reviews.ReviewFormException.FORM;
-
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.Recommendation;
 import bj.gouv.masm.reviews.RecommendationService;
 import bj.gouv.masm.reviews.RecommendationStatus;
 import bj.gouv.masm.reviews.ReviewFormException;
+import bj.gouv.masm.shared.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
