@@ -1,7 +1,5 @@
 package bj.gouv.masm.reviews;
 
-import static bj.gouv.masm.reviews.ReviewFormException.FORM;
-
 import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.reference.ReferenceCategory;
@@ -180,11 +178,6 @@ public class DepartmentalReviewService {
     public record PrepareCommand(LocalDate plannedOn, String venue, List<String> invitedPartners) {
     }
 
-    /** Task_HoldDepartmentalReview's form, read: the recommendations as the form's dynamic list rows. */
-    public record HoldCommand(LocalDate heldOn, String minutes, int participants,
-                              List<Map<String, Object>> recommendations) {
-    }
-
     /**
      * Records the preparation: date within the half-year (or up to six months after it, for a late
      * review), venue, invited partners (null → everyone with an active convention).
@@ -233,7 +226,7 @@ public class DepartmentalReviewService {
 
     /** Records the meeting: date (not in the future), minutes and attendance required, recommendations. */
     @Transactional
-    public List<Recommendation> hold(Long reviewId, HoldCommand command) {
+    public List<Recommendation> hold(Long reviewId, HoldMeetingCommand command) {
         DepartmentalReview review = get(reviewId);
         LocalDate heldOn = command.heldOn();
         LocalDate today = LocalDate.now(clock);
@@ -294,13 +287,11 @@ public class DepartmentalReviewService {
 
     /** DPAF's answer to a late review: remind the CPS and wait, or close the review as not held. */
     @Transactional
-    public void recordEscalationHandled(Long reviewId, Object decisionValue, Object actionValue) {
+    public void recordEscalationHandled(Long reviewId, String decision, String action) {
         DepartmentalReview review = get(reviewId);
-        String decision = FORM.requiredText(decisionValue, "Décision", 20);
         if (!ReviewVariables.LATE_REVIEW_REMIND.equals(decision) && !ReviewVariables.LATE_REVIEW_CLOSE_NOT_HELD.equals(decision)) {
             throw new ReviewFormException("Décision inconnue : « " + decision + " » (relancer ou clore la revue comme non tenue).");
         }
-        String action = FORM.requiredText(actionValue, "Suite donnée", 2000);
         if (ReviewVariables.LATE_REVIEW_CLOSE_NOT_HELD.equals(decision) && review.getStatus() == DepartmentalReview.Status.HELD) {
             throw new ReviewFormException("La revue " + review.getBusinessKey() + " a été tenue : elle ne peut pas être close comme non tenue.");
         }

@@ -1,9 +1,9 @@
 package bj.gouv.masm.reviews.process;
 
-import static bj.gouv.masm.reviews.ReviewFormException.FORM;
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.DepartmentalReviewService;
+import bj.gouv.masm.reviews.HoldMeetingCommand;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,11 +28,7 @@ public class HoldDepartmentalReviewListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             PrepareDepartmentalReviewListener.showReportAndPreviousRecommendations(task, reviews, reviews.get(reviewId));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            reviews.hold(reviewId, new DepartmentalReviewService.HoldCommand(
-                    FORM.requiredDate(task.getVariable(HELD_ON), "Date de tenue"),
-                    FORM.requiredText(task.getVariable(MINUTES), "Compte rendu", 20000),
-                    FORM.requiredPositiveInteger(task.getVariable(PARTICIPANTS_COUNT), "Nombre de participants"),
-                    FORM.objectList(task.getVariable(REVIEW_RECOMMENDATIONS), "Recommandations")));
+            reviews.hold(reviewId, HoldMeetingCommand.read(task, REVIEW_RECOMMENDATIONS));
         }
     }
 }
