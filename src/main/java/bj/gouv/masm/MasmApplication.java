@@ -1,5 +1,6 @@
 package bj.gouv.masm;
 
+import bj.gouv.masm.shared.MasmTimeZone;
 import bj.gouv.masm.simulation.SimulationCommand;
 import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
@@ -8,11 +9,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class MasmApplication {
 
-    /** Dates are shown and computed in Benin's time zone, whatever the server's settings. */
-    public static final String TIME_ZONE = "Africa/Porto-Novo";
-
     public static void main(String[] args) {
-        TimeZone.setDefault(TimeZone.getTimeZone(TIME_ZONE));
+        // dates are shown and computed in the configured zone (the setting read by shared.ClockConfig),
+        // whatever the server's settings; until Spring has read it, its default
+        TimeZone.setDefault(TimeZone.getTimeZone(MasmTimeZone.zone()));
         if (SimulationCommand.isSimulation(args)) {
             System.exit(SimulationCommand.run(args));
             return;

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ApplicationTests extends IntegrationTestBase {
 
     @Autowired
+    protected bj.gouv.masm.security.process.OfficeGroups officeGroups;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -27,7 +29,7 @@ class ApplicationTests extends IntegrationTestBase {
 
     @Test
     void shouldCreateEveryGroupOfTheContract() {
-        for (String group : Groups.cpsGroups()) {
+        for (String group : officeGroups.cpsGroups()) {
             assertThat(identityService.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1);
         }
         for (String group : Groups.centralGroups()) {

@@ -52,7 +52,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class WholeYearTests extends IntegrationTestBase {
 
-    static final ZoneId ZONE = ZoneId.of("Africa/Porto-Novo");
+    static final ZoneId ZONE = bj.gouv.masm.shared.MasmTimeZone.zone();
 
     @Autowired
     RuntimeService runtimeService;

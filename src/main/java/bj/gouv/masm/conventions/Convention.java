@@ -116,6 +116,11 @@ public class Convention extends AuditedEntity {
     public String getDossierReference() { return dossierReference; }
     public void setDossierReference(String dossierReference) { this.dossierReference = dossierReference; }
     public ConventionStatus getStatus() { return status; }
+
+    /** In force on that day ({@link ConventionTerms#isInForce}, the one copy of the rule). */
+    public boolean isInForceOn(LocalDate day) {
+        return ConventionTerms.isInForce(status, startDate, endDate, day);
+    }
     public void setStatus(ConventionStatus status) { this.status = status; }
     public LocalDate getSignedOn() { return signedOn; }
     public int getDurationMonths() { return durationMonths; }

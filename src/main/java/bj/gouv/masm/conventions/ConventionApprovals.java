@@ -79,9 +79,7 @@ public class ConventionApprovals {
         }
         List<String> groups = withoutAuthorization(() -> identity.createGroupQuery().groupMember(user.getUserId())
                 .list()).stream().map(org.camunda.bpm.engine.identity.Group::getId).toList();
-        boolean cps = groups.stream().anyMatch(g -> g.startsWith(Groups.CPS_PREFIX));
-        boolean central = groups.contains(Groups.DPAF) || groups.contains(Groups.ADMINS);
-        return !cps || central || groups.contains(Groups.cps(department));
+        return bj.gouv.masm.security.AccessScope.handlesDepartment(groups, department);
     }
 
     /** At filing: another department's partner is refused as an access refusal (REST 403), nothing is filed. */

@@ -55,19 +55,21 @@ public class ConventionReadQueries {
     }
 
     /**
-     * Partner id → number of its convention in force: without a period, its ACTIVE convention; with one, a
+     * Partner id → number of its convention in force: without a period ({@code from} null), the one in force {@code today}; with one, a
      * convention not revoked whose validity meets the period (the latest started wins).
      */
     @Transactional(readOnly = true)
-    public Map<Long, String> numbersByPartner(LocalDate from, LocalDate to) {
+    public Map<Long, String> numbersByPartner(LocalDate today, LocalDate from, LocalDate to) {
         Map<Long, String> numbers = new HashMap<>();
         MapSqlParameterSource params = new MapSqlParameterSource();
         String sql;
         if (from == null) {
-            sql = "select partner_id, number from convention where status = 'ACTIVE' order by start_date";
+            sql = "select partner_id, number from convention c where " + ConventionTerms.inForceOnSql("c", ":today")
+                    + " order by start_date";
+            params.addValue("today", today);
         } else {
-            sql = "select partner_id, number from convention where status <> 'REVOKED' "
-                    + "and start_date <= :to and end_date >= :from order by start_date";
+            sql = "select partner_id, number from convention c where " + ConventionTerms.heldSql("c") + " and "
+                    + ConventionTerms.runsDuringSql("c", ":from", ":to") + " order by start_date";
             params.addValue("from", from).addValue("to", to);
         }
         jdbc.query(sql, params, rs -> {

@@ -10,10 +10,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +32,6 @@ public class ConventionService {
     private final RecommendationService recommendations;
     private final NumberSequences numbers;
     private final List<ReportingStanding> standings;
-    private final RuntimeService runtimeService;
     private final AuditTrail audit;
     private final CurrentActor actor;
     private final Clock clock;
@@ -45,7 +42,7 @@ public class ConventionService {
                              ConventionEvaluationRepository evaluations,
                              ConventionSynthesisReportRepository synthesisReports, RecommendationService recommendations,
                              NumberSequences numbers,
-                             List<ReportingStanding> standings, RuntimeService runtimeService, AuditTrail audit,
+                             List<ReportingStanding> standings, AuditTrail audit,
                              CurrentActor actor, Clock clock) {
         this.conventions = conventions;
         this.history = history;
@@ -55,7 +52,6 @@ public class ConventionService {
         this.recommendations = recommendations;
         this.numbers = numbers;
         this.standings = standings;
-        this.runtimeService = runtimeService;
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
@@ -149,16 +145,13 @@ public class ConventionService {
         if (status != ConventionStatus.ACTIVE && status != ConventionStatus.EXPIRED) {
             return false;
         }
-        return !convention.getStartDate().isAfter(to) && !convention.getEndDate().isBefore(from);
+        return ConventionTerms.runsDuring(convention.getStartDate(), convention.getEndDate(), from, to);
     }
 
-    /**
-     * Whether a convention is in force on a day: ACTIVE (a SUSPENDED convention is not) and between its start
-     * and end dates. CPS support to a partner is refused without one.
-     */
-    public static boolean isInForceOn(Convention convention, LocalDate day) {
-        return convention.getStatus() == ConventionStatus.ACTIVE
-                && !day.isBefore(convention.getStartDate()) && !day.isAfter(convention.getEndDate());
+    /** {@link #reportsDuring} in SQL for the convention table under {@code alias}: binds {@code to}, then {@code from}. */
+    public static String reportsDuringSql(String alias, String from, String to) {
+        return alias + ".status in ('" + ConventionStatus.ACTIVE.name() + "', '" + ConventionStatus.EXPIRED.name()
+                + "') and " + ConventionTerms.runsDuringSql(alias, from, to);
     }
 
     /**
@@ -222,24 +215,6 @@ public class ConventionService {
             changeStatus(convention, ConventionStatus.REVOKED, reason);
         }
         return convention;
-    }
-
-    /**
-     * Ends the live lifecycle of a convention because its partner lost its accreditation: sends the message
-     * {@code AccreditationRevoked} to the process whose business key is the convention's dossier reference.
-     * For the reporting feature (Task_DecideRevocation) and administrators.
-     */
-    @Transactional
-    public void requestRevocation(String number, String reason) {
-        Convention convention = get(number);
-        if (!convention.getStatus().isLive()) {
-            throw new LifecycleInputException("conventionNumber", "La convention " + number
-                    + " n'est plus en vigueur (" + convention.getStatus() + ") : elle ne peut pas être révoquée.");
-        }
-        runtimeService.createMessageCorrelation(LifecycleVariables.MESSAGE_ACCREDITATION_REVOKED)
-                .processInstanceBusinessKey(convention.getDossierReference())
-                .setVariables(Map.of(LifecycleVariables.REVOCATION_REASON, reason == null ? "Agrément révoqué" : reason))
-                .correlate();
     }
 
     @Transactional(readOnly = true)

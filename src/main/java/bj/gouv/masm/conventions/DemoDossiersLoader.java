@@ -4,6 +4,7 @@ import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerKind;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.security.Groups;
+import bj.gouv.masm.security.process.OfficeGroups;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,9 +52,12 @@ public class DemoDossiersLoader {
     private final TaskService taskService;
     private final Clock clock;
 
+    private final OfficeGroups officeGroups;
+
     public DemoDossiersLoader(PartnerRepository partners, RuntimeService runtimeService,
                               HistoryService historyService, IdentityService identityService,
-                              TaskService taskService, Clock clock) {
+                              TaskService taskService, Clock clock, OfficeGroups officeGroups) {
+        this.officeGroups = officeGroups;
         this.partners = partners;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -71,7 +75,7 @@ public class DemoDossiersLoader {
         }
         List<Partner> all = partners.findAll().stream().sorted(Comparator.comparing(Partner::getId)).toList();
         List<String> filed = new ArrayList<>();
-        for (String department : Groups.DEPARTMENTS) {
+        for (String department : officeGroups.departments()) {
             all.stream()
                     .filter(p -> p.getKind() == PartnerKind.OSC && department.equals(p.getHeadOfficeDepartment()))
                     .limit(OSC_DOSSIERS_PER_DEPARTMENT)

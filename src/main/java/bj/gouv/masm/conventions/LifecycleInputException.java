@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions;
 
+import bj.gouv.masm.shared.FormInput;
 import bj.gouv.masm.shared.FormInputException;
 
 /**
@@ -8,6 +9,10 @@ import bj.gouv.masm.shared.FormInputException;
  * form validation exception, Camunda's REST API answers it with 400 and Tasklist shows its message.
  */
 public class LifecycleInputException extends FormInputException {
+
+    /** The feature's form reader (shared.FormInput): refuses with this exception. */
+    public static final FormInput FORM = new FormInput(LifecycleInputException::new);
+
 
     public LifecycleInputException(String field, String message) {
         super(field, message);

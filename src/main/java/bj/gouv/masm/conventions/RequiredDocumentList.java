@@ -55,7 +55,7 @@ public class RequiredDocumentList {
      */
     @Transactional
     public List<Document> replace(List<Document> documents) {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seules la DPAF et l'administration modifient la liste des pièces du dossier");
         }
         if (documents == null || documents.isEmpty()) {

@@ -34,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WhoDidWhat {
 
-    /** Audit-trail entity types under which features record convention events (by id or by number). */
-    public static final Set<String> CONVENTION_ENTITY_TYPES = Set.of("convention", "Convention", "CONVENTION");
+    /** The audit-trail entity type of convention events (by id or by number): one spelling, V120 normalised the rest. */
+    public static final Set<String> CONVENTION_ENTITY_TYPES = Set.of(bj.gouv.masm.conventions.ConventionService.ENTITY);
 
     private final ConventionRepository conventions;
     private final AuditEventRepository auditEvents;

@@ -1,8 +1,10 @@
 package bj.gouv.masm.coordination;
 
+import static bj.gouv.masm.coordination.CoordinationFormException.FORM;
+
+import bj.gouv.masm.conventions.ConventionStatus;
 import static bj.gouv.masm.coordination.CoordinationVariables.*;
 
-import bj.gouv.masm.reviews.FormValues;
 import bj.gouv.masm.reviews.RecommendationInput;
 import bj.gouv.masm.reviews.RecommendationService;
 import bj.gouv.masm.reviews.RecommendationSource;
@@ -16,7 +18,6 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -128,7 +129,7 @@ public class CoordinationService {
     /** By hand (DPAF, admin): the periods containing the day (default today). */
     @Transactional
     public OpeningResult openByHand(LocalDate day) {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seules la DPAF et l'administration ouvrent le calendrier des réunions");
         }
         LocalDate today = LocalDate.now(clock);
@@ -150,7 +151,7 @@ public class CoordinationService {
     /** An extraordinary session of the Joint Commission (DPAF — its secretariat —, the Cabinet, admin). */
     @Transactional
     public Meeting requestJointCommissionSession(SessionRequest request) {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isMember(Groups.CABINET) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF, Groups.CABINET)) {
             throw new ApiException(HttpStatus.FORBIDDEN,
                     "Seuls la DPAF, le Cabinet et l'administration convoquent la Commission mixte");
         }
@@ -207,9 +208,9 @@ public class CoordinationService {
         variables.put(ALREADY_PLANNED, plannedOn != null);
         if (plannedOn != null) {
             variables.put(PLANNED_ON, plannedOn.toString());
-            variables.put(MEETING_DATE, java.util.Date.from(plannedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            variables.put(MEETING_DATE, java.util.Date.from(plannedOn.atStartOfDay(clock.getZone()).toInstant()));
         }
-        variables.put(MEETING_DEADLINE, java.util.Date.from(period.end().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        variables.put(MEETING_DEADLINE, java.util.Date.from(period.end().plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
         String instanceId = engineCalls.asSystem(() -> runtimeService.startProcessInstanceByKey(PROCESS, key, variables).getId());
         jdbc.update("update coordination_meeting set process_instance_id = ? where id = ?", instanceId, id);
         auditTrail.record("CoordinationMeeting", key, "OPENED", extraordinary ? "Session extraordinaire : " + reason
@@ -252,7 +253,7 @@ public class CoordinationService {
     public List<Map<String, String>> partnerOptions() {
         List<Map<String, String>> options = new ArrayList<>();
         jdbc.query("select p.id, p.name, p.acronym, p.kind from partner p where exists (select 1 from convention c "
-                + "where c.partner_id = p.id and c.status in ('ACTIVE', 'SUSPENDED')) order by p.name", rs -> {
+                + "where c.partner_id = p.id and " + ConventionStatus.liveSql("c") + ") order by p.name", rs -> {
             Map<String, String> option = new LinkedHashMap<>();
             option.put("label", rs.getString(2) + (rs.getString(3) == null ? "" : " (" + rs.getString(3) + ")") + " — "
                     + rs.getString(4));
@@ -311,7 +312,7 @@ public class CoordinationService {
 
     /** Partner ids of a taglist/checklist as a form submits them (Json or list); unknown ids refused. */
     public List<Long> partnerIds(Object value) {
-        List<String> values = FormValues.valueList(value, "Partenaires présents");
+        List<String> values = FORM.valueList(value, "Partenaires présents");
         List<Long> ids = new ArrayList<>();
         for (String v : values == null ? List.<String>of() : values) {
             try {

@@ -17,10 +17,10 @@ import org.springframework.web.util.UriUtils;
  * convention in force, NONE: holds none), {@code nationwide} (true: acts nationwide) and {@code period}
  * ({@code 2026} or {@code 2026-Q3}).
  * <p>
- * A partner is <em>in</em> a department when its head office is there or the department is one of its
- * departments of intervention (partners acting nationwide are counted on their own line, not in every
- * department). Without a period "in force" means status ACTIVE today; with a period it means a
- * convention, not revoked, whose dates overlap the period.
+ * A partner is <em>in</em> a department when it is active there ({@code partners.ActiveInDepartment}:
+ * nationwide, head office or department of intervention; the nationwide ones also have their own line).
+ * Without a period "in force" means in force today ({@code conventions.ConventionTerms}: ACTIVE, up to the
+ * day before the end date); with a period it means a convention, not revoked, whose dates overlap the period.
  */
 public record DashboardFilter(String department, String domain, String kind, String subSector, String targetGroup,
                               String convention, Boolean nationwide, String period) {

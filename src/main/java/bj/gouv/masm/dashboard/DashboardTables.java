@@ -22,9 +22,11 @@ public class DashboardTables {
     private final ComplianceFigures compliance;
     private final OverlapService overlaps;
     private final ReferenceDataService reference;
+    private final ZoneId zone;
 
     public DashboardTables(SectorFigures sector, PipelineFigures pipeline, ComplianceFigures compliance,
-                           OverlapService overlaps, ReferenceDataService reference) {
+                           OverlapService overlaps, ReferenceDataService reference, ZoneId zone) {
+        this.zone = zone;
         this.sector = sector;
         this.pipeline = pipeline;
         this.compliance = compliance;
@@ -130,7 +132,6 @@ public class DashboardTables {
 
     public TableData tasks(DashboardFilter filter, String stage, String group, boolean overdue) {
         List<List<Object>> rows = new ArrayList<>();
-        ZoneId zone = ZoneId.of("Africa/Porto-Novo");
         for (PipelineFigures.OpenTask t : pipeline.tasks(filter, stage, group, overdue)) {
             rows.add(Arrays.asList(t.name(), t.taskKey(), t.processKey(), t.businessKey(), t.assignee(),
                     date(t.created(), zone), date(t.due(), zone), t.overdue()));

@@ -46,7 +46,7 @@ public class OverlapController {
     /** Runs the detection now (it also runs periodically); DPAF and administrators. */
     @PostMapping("/detect")
     public Map<String, Integer> detect() {
-        if (!scope.isMember(Groups.DPAF) && !scope.isAdmin()) {
+        if (!scope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seule la DPAF peut lancer la détection");
         }
         return Map.of("created", service.detect());

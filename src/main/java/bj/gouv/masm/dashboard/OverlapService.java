@@ -179,7 +179,7 @@ public class OverlapService {
     /** DPAF (or an administrator) marks a flag complementary or duplicate, with a reason. */
     @Transactional
     public OverlapView review(Long id, String decision, String reason) {
-        if (!scope.isMember(Groups.DPAF) && !scope.isAdmin()) {
+        if (!scope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN,
                     "Seule la DPAF peut examiner un chevauchement");
         }

@@ -1,5 +1,6 @@
 package bj.gouv.masm.dashboard;
 
+import bj.gouv.masm.partners.ActiveInDepartment;
 import java.util.Set;
 
 /** What the dashboard needs to know about one partner, read in bulk (see SectorFigures). */
@@ -22,9 +23,12 @@ public record PartnerFacts(Long id, String name, String acronym, String kind, St
         return conventionNumber != null;
     }
 
-    /** Head office or department of intervention (nationwide partners are counted apart). */
+    /**
+     * Active in the department ({@link ActiveInDepartment}: nationwide, head office or department of
+     * intervention); the dashboard's "national" line counts the nationwide ones once more on their own.
+     */
     public boolean isIn(String department) {
-        return department.equals(headOfficeDepartment) || departments.contains(department);
+        return ActiveInDepartment.test(nationwide, headOfficeDepartment, departments, department);
     }
 
     public boolean matches(DashboardFilter f) {

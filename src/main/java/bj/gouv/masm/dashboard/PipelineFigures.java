@@ -1,6 +1,7 @@
 package bj.gouv.masm.dashboard;
 
 import bj.gouv.masm.security.Groups;
+import bj.gouv.masm.security.process.OfficeGroups;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,9 +47,11 @@ public class PipelineFigures {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final Clock clock;
+    private final OfficeGroups officeGroups;
 
     public PipelineFigures(TaskService taskService, HistoryService historyService, RepositoryService repositoryService,
-                           IdentityService identityService, Clock clock) {
+                           IdentityService identityService, Clock clock, OfficeGroups officeGroups) {
+        this.officeGroups = officeGroups;
         this.taskService = taskService;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
@@ -110,7 +113,7 @@ public class PipelineFigures {
             List<Office> offices = new ArrayList<>();
             long overdueTotal = 0;
             Date now = Date.from(clock.instant());
-            List<String> groups = new ArrayList<>(Groups.cpsGroups());
+            List<String> groups = new ArrayList<>(officeGroups.cpsGroups());
             groups.addAll(List.of(Groups.DPAF, Groups.SGM, Groups.OFFE, Groups.CABINET));
             for (String group : groups) {
                 TaskQuery query = scoped(taskService.createTaskQuery(), filter).taskCandidateGroup(group)

@@ -89,8 +89,8 @@ public class SectorFigures {
         Map<Long, Set<String>> domains = partners.codes(PartnerReadQueries.Codes.DOMAINS);
         Map<Long, Set<String>> targetGroups = partners.codes(PartnerReadQueries.Codes.TARGET_GROUPS);
         Map<Long, Set<String>> departments = partners.codes(PartnerReadQueries.Codes.DEPARTMENTS);
-        Map<Long, String> conventions = filter.period() == null ? this.conventions.numbersByPartner(null, null)
-                : this.conventions.numbersByPartner(filter.periodStart(), filter.periodEnd());
+        Map<Long, String> conventions = this.conventions.numbersByPartner(today(),
+                filter.period() == null ? null : filter.periodStart(), filter.period() == null ? null : filter.periodEnd());
         Map<Long, Set<String>> funded = fundedCells(filter);
         return partners.all().stream().map(p -> new PartnerFacts(p.id(), p.name(), p.acronym(), p.kind(),
                 p.organisationType(), p.headOfficeDepartment(), p.nationwide(),

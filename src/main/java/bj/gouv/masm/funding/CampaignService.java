@@ -1,5 +1,6 @@
 package bj.gouv.masm.funding;
 
+import bj.gouv.masm.conventions.ConventionStatus;
 import static bj.gouv.masm.funding.FundingVariables.*;
 
 import bj.gouv.masm.reference.ReferenceCategory;
@@ -38,11 +39,11 @@ public class CampaignService {
     public static final String FRAMEWORK_COMMUNICATION = "FRAMEWORK_COMMUNICATION";
 
     private static final String NOT_ENGAGED = """
-             and not exists (select 1 from convention c where c.partner_id = p.id and c.status in ('ACTIVE', 'SUSPENDED'))
+             and not exists (select 1 from convention c where c.partner_id = p.id and %s)
              and not exists (select 1 from dossier d where d.partner_id = p.id
                              and d.status in ('FILED', 'INCOMPLETE', 'UNDER_REVIEW', 'ACCEPTED'))
              and not exists (select 1 from campaign_invitation i where i.partner_id = p.id and i.status = 'INVITED')
-            """;
+            """.formatted(ConventionStatus.liveSql("c"));
 
     private final JdbcTemplate jdbc;
     private final RuntimeService runtimeService;
@@ -74,7 +75,7 @@ public class CampaignService {
 
     @Transactional
     public CampaignResult invitePtfsWithoutConvention() {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seules la DPAF et l'administration invitent les PTF");
         }
         Integer all = jdbc.queryForObject("select count(*) from partner where kind = 'PTF'", Integer.class);
@@ -90,8 +91,7 @@ public class CampaignService {
         }
         String department = reference.resolve(ReferenceCategory.DEPARTMENT, departmentParameter.trim())
                 .orElseThrow(() -> ApiException.badRequest("Département inconnu : « " + departmentParameter.trim() + " »"));
-        boolean allowed = accessScope.isMember(Groups.DPAF) || accessScope.isAdmin()
-                || accessScope.isMember(Groups.cps(department));
+        boolean allowed = accessScope.isMemberOrAdmin(Groups.DPAF, Groups.cps(department));
         if (!allowed) {
             throw new ApiException(HttpStatus.FORBIDDEN,
                     "Seuls le CPS du département, la DPAF et l'administration informent les OSC du département");

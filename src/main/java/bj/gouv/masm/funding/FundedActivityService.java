@@ -196,7 +196,7 @@ public class FundedActivityService {
     }
 
     private void requireDpaf() {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN,
                     "Seules la DPAF et l'administration enregistrent les activités financées par les PTF");
         }

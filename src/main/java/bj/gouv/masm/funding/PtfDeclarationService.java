@@ -1,5 +1,6 @@
 package bj.gouv.masm.funding;
 
+import bj.gouv.masm.conventions.ConventionStatus;
 import static bj.gouv.masm.funding.FundingVariables.*;
 
 import bj.gouv.masm.security.AccessScope;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +63,7 @@ public class PtfDeclarationService {
     /** By hand (DPAF, admin): same as the calendar; the year must have started. */
     @Transactional
     public OpeningResult openByHand(int year) {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seules la DPAF et l'administration ouvrent les déclarations des PTF");
         }
         if (year < 2000 || LocalDate.of(year, 1, 1).isAfter(LocalDate.now(clock))) {
@@ -79,7 +79,7 @@ public class PtfDeclarationService {
         LocalDate dueDate = today.plus(declarationPeriod);
         List<Map<String, Object>> ptfs = jdbc.queryForList("""
                 select p.id, p.name from partner p where p.kind = 'PTF' and exists (select 1 from convention c
-                  where c.partner_id = p.id and c.status in ('ACTIVE', 'SUSPENDED')) order by p.name, p.id""");
+                  where c.partner_id = p.id and %s) order by p.name, p.id""".formatted(ConventionStatus.liveSql("c")));
         List<String> opened = new ArrayList<>();
         List<String> already = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -102,7 +102,7 @@ public class PtfDeclarationService {
             variables.put(PARTNER_NAME, ptf.get("name"));
             variables.put(DECLARATION_ID, id);
             variables.put(DECLARATION_YEAR, year);
-            variables.put(DECLARATION_DUE_DATE, java.util.Date.from(dueDate.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            variables.put(DECLARATION_DUE_DATE, java.util.Date.from(dueDate.atStartOfDay(clock.getZone()).toInstant()));
             String instanceId = engineCalls.asSystem(() ->
                     runtimeService.startProcessInstanceByKey(DECLARATION_PROCESS, key, variables).getId());
             jdbc.update("update ptf_declaration set process_instance_id = ? where id = ?", instanceId, id);

@@ -183,7 +183,7 @@ public class LetterViews {
     /** Like the cases: by the department of the case; letters to staff: DPAF and administrators only. */
     private boolean visible(LetterQueries.LetterRow row) {
         if (row.partnerId() == null) {
-            return scope.isAdmin() || scope.isMember(Groups.DPAF);
+            return scope.isMemberOrAdmin(Groups.DPAF);
         }
         return scope.canSeeDepartment(row.department());
     }

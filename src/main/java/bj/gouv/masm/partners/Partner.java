@@ -98,8 +98,9 @@ public class Partner extends AuditedEntity {
         return departments.size() == 1 ? departments.iterator().next() : null;
     }
 
+    /** Active in that department ({@link ActiveInDepartment}, the one copy of the rule). */
     public boolean isActiveIn(String department) {
-        return nationwide || department.equals(headOfficeDepartment) || departments.contains(department);
+        return ActiveInDepartment.test(nationwide, headOfficeDepartment, departments, department);
     }
 
     public Long getId() { return id; }

@@ -30,7 +30,7 @@ public class PartnerAccess {
 
     /** DPAF, administrators and the system change every partner. */
     public boolean editsAllPartners() {
-        return CurrentActor.SYSTEM.equals(scope.userId()) || scope.isMember(Groups.DPAF) || scope.isAdmin();
+        return CurrentActor.SYSTEM.equals(scope.userId()) || scope.isMemberOrAdmin(Groups.DPAF);
     }
 
     /** May the current user change the registry at all (before looking at a partner)? */

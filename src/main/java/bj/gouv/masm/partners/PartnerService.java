@@ -170,10 +170,7 @@ public class PartnerService {
         return (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (department != null) {
-                // active in the department: nationwide, head office there, or acting there (Partner.isActiveIn)
-                predicates.add(cb.or(cb.isTrue(root.get("nationwide")),
-                        cb.equal(root.get("headOfficeDepartment"), department),
-                        cb.isMember(department, root.<Set<String>>get("departments"))));
+                predicates.add(ActiveInDepartment.specification(department).toPredicate(root, query, cb));
             }
             if (domain != null) {
                 predicates.add(cb.isMember(domain, root.<Set<String>>get("domains")));

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,7 +102,7 @@ public class ProgrammeEvaluationService {
             variables.put(PROGRAMME_NAME, programme.name());
             variables.put(EVALUATION_ID, evaluationId);
             variables.put(EVALUATION_YEAR, year);
-            variables.put(EVALUATION_DUE_DATE, java.util.Date.from(dueDate.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            variables.put(EVALUATION_DUE_DATE, java.util.Date.from(dueDate.atStartOfDay(clock.getZone()).toInstant()));
             String instanceId = engineCalls.asSystem(() ->
                     runtimeService.startProcessInstanceByKey(PROCESS, key, variables).getId());
             jdbc.update("update programme_evaluation set process_instance_id = ? where id = ?", instanceId, evaluationId);

@@ -75,7 +75,7 @@ public class ProgrammeService {
     }
 
     public void requireWriter() {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seules la DPAF et l'administration tiennent le registre des programmes");
         }
     }

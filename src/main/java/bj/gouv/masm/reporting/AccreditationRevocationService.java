@@ -3,8 +3,10 @@ package bj.gouv.masm.reporting;
 import bj.gouv.masm.shared.EngineCalls;
 import bj.gouv.masm.conventions.Convention;
 import bj.gouv.masm.conventions.ConventionRepository;
+import bj.gouv.masm.conventions.ConventionService;
 import bj.gouv.masm.conventions.ConventionStatus;
 import bj.gouv.masm.conventions.ConventionStatusService;
+import bj.gouv.masm.conventions.LifecycleVariables;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.AuditTrail;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Revokes an OSC's accreditation: the convention's ConventionLifecycle receives the message
+ * The one way to revoke an accreditation (Task_DecideRevocation of the reporting feature, administrators,
+ * tests; README, "Convention lifecycle"): the convention's ConventionLifecycle receives the message
  * {@code AccreditationRevoked} (by its process instance id, else by its business key, the dossier
  * reference), then the convention is made REVOKED through ConventionStatusService — a no-op when the
  * lifecycle already did it, and the only change when no lifecycle instance is live.
@@ -49,15 +52,15 @@ public class AccreditationRevocationService {
                 .orElseThrow(() -> ApiException.notFound("Convention inconnue : " + conventionNumber));
         int correlated = engineCalls.asSystem(() -> correlate(convention, reason));
         statusService.changeStatus(conventionNumber, ConventionStatus.REVOKED, reason);
-        auditTrail.record("Convention", conventionNumber, "ACCREDITATION_REVOKED",
+        auditTrail.record(ConventionService.ENTITY, conventionNumber, "ACCREDITATION_REVOKED",
                 reason + " (cycle de vie notifié : " + correlated + ")");
         return correlated;
     }
 
     private int correlate(Convention convention, String reason) {
         MessageCorrelationBuilder correlation = runtimeService
-                .createMessageCorrelation(ReportingVariables.MESSAGE_ACCREDITATION_REVOKED)
-                .setVariable(ReportingVariables.REVOCATION_REASON, reason);
+                .createMessageCorrelation(LifecycleVariables.MESSAGE_ACCREDITATION_REVOKED)
+                .setVariable(LifecycleVariables.REVOCATION_REASON, reason);
         if (convention.getProcessInstanceId() != null) {
             if (runtimeService.createProcessInstanceQuery().processInstanceId(convention.getProcessInstanceId()).count() == 0) {
                 return 0;

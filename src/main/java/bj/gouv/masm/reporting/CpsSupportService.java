@@ -2,7 +2,6 @@ package bj.gouv.masm.reporting;
 
 import bj.gouv.masm.conventions.Convention;
 import bj.gouv.masm.conventions.ConventionRepository;
-import bj.gouv.masm.conventions.ConventionService;
 import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.reference.ReferenceCategory;
@@ -61,10 +60,10 @@ public class CpsSupportService {
                           String supportType, String description, LocalDate providedOn, String createdBy) {
     }
 
-    /** The convention in force on that day, if any (ACTIVE, between its start and end dates). */
+    /** The convention in force on that day, if any ({@link Convention#isInForceOn}). */
     public Optional<Convention> conventionInForce(Long partnerId, LocalDate day) {
         return conventions.findByPartnerIdOrderBySignedOnDesc(partnerId).stream()
-                .filter(c -> ConventionService.isInForceOn(c, day))
+                .filter(c -> c.isInForceOn(day))
                 .findFirst();
     }
 

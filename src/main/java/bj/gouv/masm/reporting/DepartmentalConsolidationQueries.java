@@ -1,5 +1,8 @@
 package bj.gouv.masm.reporting;
 
+import bj.gouv.masm.conventions.ConventionService;
+import bj.gouv.masm.conventions.ConventionTerms;
+import bj.gouv.masm.partners.ActiveInDepartment;
 import bj.gouv.masm.reviews.DepartmentalConsolidation;
 import bj.gouv.masm.reviews.HalfYear;
 import bj.gouv.masm.reviews.ReviewFigures;
@@ -17,10 +20,10 @@ import org.springframework.stereotype.Component;
  * partners (V2) and the quarterly reporting tables (quarterly_report, report_activity). All rules
  * of "what counts" for a department's half-year are here:
  * <ul>
- * <li>conventions in force: validity period overlaps the half-year, status ACTIVE, SUSPENDED,
- * EXPIRED or RENEWED (a revoked one lost its accreditation); a convention counts for its
+ * <li>conventions in force: validity period overlaps the half-year, status any but REVOKED (a revoked
+ * one lost its accreditation; both rules of {@code conventions.ConventionTerms}); a convention counts for its
  * department, a convention without department (PTF followed centrally) for every department the
- * partner works in (or all of them if the partner acts nationwide);</li>
+ * partner is active in ({@code partners.ActiveInDepartment}: nationwide, head office or intervention);</li>
  * <li>reports: the quarterly reports of the department for the half-year's two quarters (expected =
  * all, received, on time, late, missed) and their sanctions (warnings, revocations proposed and
  * confirmed);</li>
@@ -33,14 +36,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DepartmentalConsolidationQueries implements DepartmentalConsolidation {
 
-    static final List<String> STATUSES_IN_FORCE = List.of("ACTIVE", "SUSPENDED", "EXPIRED", "RENEWED");
-
-    private static final String CONVENTIONS_OF_DEPARTMENT = """
-            from convention c join partner p on p.id = c.partner_id
-            where c.start_date <= ? and c.end_date >= ? and c.status in (%s)
-              and (c.department = ? or (c.department is null and (p.nationwide = true
-                   or exists (select 1 from partner_department pd where pd.partner_id = p.id and pd.code = ?))))
-            """;
+    private static final String CONVENTIONS_OF_DEPARTMENT = " from convention c join partner p on p.id = c.partner_id "
+            + "where " + ConventionTerms.runsDuringSql("c", "?", "?") + " and %s "
+            + "and (c.department = ? or (c.department is null and " + ActiveInDepartment.sql("p", "?") + ")) ";
 
     private final JdbcTemplate jdbc;
 
@@ -51,7 +49,7 @@ public class DepartmentalConsolidationQueries implements DepartmentalConsolidati
     @Override
     public ReviewFigures consolidate(String department, HalfYear halfYear) {
         Map<String, Object> conventions = jdbc.queryForMap("select count(distinct c.id) as conventions, "
-                        + "count(distinct c.partner_id) as partners " + conventionsOf(STATUSES_IN_FORCE),
+                        + "count(distinct c.partner_id) as partners " + conventionsOf(ConventionTerms.heldSql("c")),
                 conventionArgs(department, halfYear));
         int activeConventions = number(conventions.get("conventions")).intValue();
         int partners = number(conventions.get("partners")).intValue();
@@ -114,10 +112,11 @@ public class DepartmentalConsolidationQueries implements DepartmentalConsolidati
             java.time.LocalDate end = start.plusMonths(3).minusDays(1);
             Integer notOpened = jdbc.queryForObject("""
                     select count(*) from convention c join partner p on p.id = c.partner_id
-                    where p.kind = 'OSC' and c.status in ('ACTIVE', 'EXPIRED') and c.start_date <= ? and c.end_date >= ?
+                    where p.kind = 'OSC' and %s
                       and coalesce(c.department, p.head_office_department) = ?
                       and not exists (select 1 from quarterly_report r where r.report_year = ? and r.report_quarter = ?)
-                    """, Integer.class, Date.valueOf(end), Date.valueOf(start), department, halfYear.year(), q);
+                    """.formatted(ConventionService.reportsDuringSql("c", "?", "?")),
+                    Integer.class, Date.valueOf(end), Date.valueOf(start), department, halfYear.year(), q);
             int received = number(row.get("received")).intValue();
             int missed = number(row.get("missed")).intValue();
             int awaited = number(row.get("open")).intValue() + (notOpened == null ? 0 : notOpened);
@@ -132,10 +131,9 @@ public class DepartmentalConsolidationQueries implements DepartmentalConsolidati
      */
     @Override
     public int[] nationalConventions(HalfYear halfYear) {
-        String in = String.join(", ", STATUSES_IN_FORCE.stream().map(s -> "'" + s + "'").toList());
         Map<String, Object> row = jdbc.queryForMap("select count(distinct c.id) as conventions, "
                 + "count(distinct c.partner_id) as partners from convention c "
-                + "where c.start_date <= ? and c.end_date >= ? and c.status in (" + in + ")",
+                + "where " + ConventionTerms.runsDuringSql("c", "?", "?") + " and " + ConventionTerms.heldSql("c"),
                 Date.valueOf(halfYear.end()), Date.valueOf(halfYear.start()));
         return new int[] {number(row.get("conventions")).intValue(), number(row.get("partners")).intValue()};
     }
@@ -143,7 +141,7 @@ public class DepartmentalConsolidationQueries implements DepartmentalConsolidati
     /** Partners invited by default: every partner with an ACTIVE convention in force in the department. */
     @Override
     public List<Long> partnersWithActiveConvention(String department, HalfYear halfYear) {
-        return jdbc.queryForList("select distinct c.partner_id " + conventionsOf(List.of("ACTIVE"))
+        return jdbc.queryForList("select distinct c.partner_id " + conventionsOf("c.status = 'ACTIVE'")
                 + " order by c.partner_id", Long.class, conventionArgs(department, halfYear));
     }
 
@@ -159,13 +157,13 @@ public class DepartmentalConsolidationQueries implements DepartmentalConsolidati
                 department, halfYear.year(), halfYear.firstQuarter(), halfYear.lastQuarter());
     }
 
-    private static String conventionsOf(List<String> statuses) {
-        String in = String.join(", ", statuses.stream().map(s -> "'" + s + "'").toList());
-        return CONVENTIONS_OF_DEPARTMENT.formatted(in);
+    private static String conventionsOf(String statusSql) {
+        return CONVENTIONS_OF_DEPARTMENT.formatted(statusSql);
     }
 
     private static Object[] conventionArgs(String department, HalfYear halfYear) {
-        return new Object[] {Date.valueOf(halfYear.end()), Date.valueOf(halfYear.start()), department, department};
+        return new Object[] {Date.valueOf(halfYear.end()), Date.valueOf(halfYear.start()), department, department,
+                department};
     }
 
     boolean reportingTablesExist() {

@@ -30,7 +30,7 @@ public class ReportingController {
     /** Opens the reports of a quarter, e.g. after downtime; never opens a report twice. */
     @PostMapping("/quarters/{quarter}/open")
     public QuarterOpeningService.OpeningResult open(@PathVariable String quarter) {
-        if (!accessScope.isMember(Groups.DPAF) && !accessScope.isAdmin()) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seuls la DPAF et l'administrateur ouvrent un trimestre");
         }
         return openingService.openQuarter(Quarter.parse(quarter));

@@ -6,7 +6,8 @@ public final class ReportingVariables {
     public static final String CALENDAR_PROCESS = "ReportingCalendar";
     public static final String REPORT_PROCESS = "QuarterlyReport";
     public static final String SANCTION_DECISION = "AccreditationSanction";
-    public static final String MESSAGE_ACCREDITATION_REVOKED = "AccreditationRevoked";
+    // the message AccreditationRevoked and its variable revocationReason (also Task_DecideRevocation's form
+    // key) belong to the convention lifecycle: conventions.LifecycleVariables declares them
 
     public static final String TASK_RECORD_REPORT = "Task_RecordQuarterlyReport";
     public static final String TASK_DECIDE_REVOCATION = "Task_DecideRevocation";
@@ -43,7 +44,6 @@ public final class ReportingVariables {
 
     // Task_DecideRevocation (form keys)
     public static final String REVOCATION_CONFIRMED = "revocationConfirmed";
-    public static final String REVOCATION_REASON = "revocationReason";
 
     private ReportingVariables() {
     }

@@ -63,7 +63,7 @@ public class DepartmentalReviewService {
      */
     @Transactional
     public DepartmentalReview open(String department, HalfYear halfYear, String processInstanceId, Period gracePeriod) {
-        if (!Groups.DEPARTMENTS.contains(department)) {
+        if (!referenceData.isValid(bj.gouv.masm.reference.ReferenceCategory.DEPARTMENT, department)) {
             throw new ReviewFormException("Département inconnu : " + department);
         }
         String key = DepartmentalReview.businessKey(department, halfYear);
@@ -174,21 +174,25 @@ public class DepartmentalReviewService {
         return recommendations.openFromEarlierReviews(review.getDepartment(), review.halfYear());
     }
 
+    /** Task_PrepareDepartmentalReview's form, read (shared.FormInput): invited partner ids, null = not answered. */
+    public record PrepareCommand(LocalDate plannedOn, String venue, List<String> invitedPartners) {
+    }
+
     /**
      * Records the preparation: date within the half-year (or up to six months after it, for a late
      * review), venue, invited partners (null → everyone with an active convention).
      */
     @Transactional
-    public DepartmentalReview prepare(Long reviewId, Object plannedOnValue, Object venueValue, Object invitedValue) {
+    public DepartmentalReview prepare(Long reviewId, PrepareCommand command) {
         DepartmentalReview review = get(reviewId);
         HalfYear halfYear = review.halfYear();
-        LocalDate plannedOn = FormValues.requiredDate(plannedOnValue, "Date prévue");
+        LocalDate plannedOn = command.plannedOn();
         if (plannedOn.isBefore(halfYear.start()) || plannedOn.isAfter(halfYear.end().plusMonths(6))) {
             throw new ReviewFormException("La date prévue (" + plannedOn + ") doit tomber entre le " + halfYear.start()
                     + " et le " + halfYear.end().plusMonths(6) + ".");
         }
-        String venue = FormValues.requiredText(venueValue, "Lieu", 300);
-        List<String> invited = FormValues.valueList(invitedValue, "Partenaires invités");
+        String venue = command.venue();
+        List<String> invited = command.invitedPartners();
         List<Long> partnerIds = new ArrayList<>();
         if (invited == null) {
             partnerIds.addAll(defaultInvitees(review));
@@ -222,10 +226,9 @@ public class DepartmentalReviewService {
 
     /** Records the meeting: date (not in the future), minutes and attendance required, recommendations. */
     @Transactional
-    public List<Recommendation> hold(Long reviewId, Object heldOnValue, Object minutesValue, Object participantsValue,
-                                     Object recommendationsValue) {
+    public List<Recommendation> hold(Long reviewId, HoldMeetingCommand command) {
         DepartmentalReview review = get(reviewId);
-        LocalDate heldOn = FormValues.requiredDate(heldOnValue, "Date de tenue");
+        LocalDate heldOn = command.heldOn();
         LocalDate today = LocalDate.now(clock);
         if (heldOn.isAfter(today)) {
             throw new ReviewFormException("La date de tenue (" + heldOn + ") ne peut pas être dans le futur.");
@@ -234,9 +237,9 @@ public class DepartmentalReviewService {
             throw new ReviewFormException("La date de tenue (" + heldOn + ") précède le semestre revu ("
                     + review.halfYear().start() + ").");
         }
-        String minutes = FormValues.requiredText(minutesValue, "Compte rendu", 20000);
-        int participants = FormValues.requiredPositiveInteger(participantsValue, "Nombre de participants");
-        List<RecommendationInput> inputs = recommendations.validateFormItems(recommendationsValue, heldOn);
+        String minutes = command.minutes();
+        int participants = command.participants();
+        List<RecommendationInput> inputs = recommendations.validateFormItems(command.recommendations(), heldOn);
         freezeReport(review);
         review.hold(heldOn, minutes, participants);
         review.touch(currentActor.userId(), OffsetDateTime.now(clock));
@@ -284,13 +287,11 @@ public class DepartmentalReviewService {
 
     /** DPAF's answer to a late review: remind the CPS and wait, or close the review as not held. */
     @Transactional
-    public void recordEscalationHandled(Long reviewId, Object decisionValue, Object actionValue) {
+    public void recordEscalationHandled(Long reviewId, String decision, String action) {
         DepartmentalReview review = get(reviewId);
-        String decision = FormValues.requiredText(decisionValue, "Décision", 20);
         if (!ReviewVariables.LATE_REVIEW_REMIND.equals(decision) && !ReviewVariables.LATE_REVIEW_CLOSE_NOT_HELD.equals(decision)) {
             throw new ReviewFormException("Décision inconnue : « " + decision + " » (relancer ou clore la revue comme non tenue).");
         }
-        String action = FormValues.requiredText(actionValue, "Suite donnée", 2000);
         if (ReviewVariables.LATE_REVIEW_CLOSE_NOT_HELD.equals(decision) && review.getStatus() == DepartmentalReview.Status.HELD) {
             throw new ReviewFormException("La revue " + review.getBusinessKey() + " a été tenue : elle ne peut pas être close comme non tenue.");
         }

@@ -86,7 +86,7 @@ public class HalfYearOpeningService {
     /** By hand (DPAF, admin): starts the calendar instance of the half-year unless it is already open. */
     @Transactional
     public OpeningResult openByHand(String halfYearKey) {
-        if (!(accessScope.isMember(Groups.DPAF) || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "Seules la DPAF et l'administration peuvent ouvrir un semestre");
         }
         HalfYear halfYear = HalfYear.parse(halfYearKey);

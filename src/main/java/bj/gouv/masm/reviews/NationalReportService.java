@@ -66,8 +66,7 @@ public class NationalReportService {
 
     /** DPAF's synthesis completes the national report. */
     @Transactional
-    public void compile(long reportId, Object summaryValue) {
-        String summary = FormValues.requiredText(summaryValue, "Synthèse nationale", 20000);
+    public void compile(long reportId, String summary) {
         ReviewReport report = reports.findById(reportId)
                 .orElseThrow(() -> new ReviewFormException("Rapport national introuvable : " + reportId));
         reports.compile(reportId, summary, OffsetDateTime.now(clock), currentActor.userId());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,13 +87,12 @@ public class NationalReviewService {
     }
 
     @Transactional
-    public List<Recommendation> holdReview(Long id, Object heldOnValue, Object minutesValue, Object participantsValue,
-                                           Object recommendationsValue) {
+    public List<Recommendation> holdReview(Long id, HoldMeetingCommand command) {
         NationalReview review = get(id);
-        LocalDate heldOn = pastDate(heldOnValue, "Date de tenue");
-        String minutes = FormValues.requiredText(minutesValue, "Compte rendu", 20000);
-        int participants = FormValues.requiredPositiveInteger(participantsValue, "Nombre de participants");
-        List<RecommendationInput> inputs = recommendations.validateFormItems(recommendationsValue, heldOn);
+        LocalDate heldOn = past(command.heldOn(), "Date de tenue");
+        String minutes = command.minutes();
+        int participants = command.participants();
+        List<RecommendationInput> inputs = recommendations.validateFormItems(command.recommendations(), heldOn);
         review.hold(heldOn, minutes, participants);
         review.touch(currentActor.userId(), OffsetDateTime.now(clock));
         repository.saveAndFlush(review);
@@ -104,12 +104,11 @@ public class NationalReviewService {
     }
 
     @Transactional
-    public List<Recommendation> holdCommission(Long id, Object heldOnValue, Object decisionsValue,
-                                               Object recommendationsValue) {
+    public List<Recommendation> holdCommission(Long id, LocalDate commissionHeldOn, String decisions,
+                                               List<Map<String, Object>> recommendationRows) {
         NationalReview review = get(id);
-        LocalDate heldOn = pastDate(heldOnValue, "Date de la Commission mixte");
-        String decisions = FormValues.requiredText(decisionsValue, "Décisions", 20000);
-        List<RecommendationInput> inputs = recommendations.validateFormItems(recommendationsValue, heldOn);
+        LocalDate heldOn = past(commissionHeldOn, "Date de la Commission mixte");
+        List<RecommendationInput> inputs = recommendations.validateFormItems(recommendationRows, heldOn);
         review.holdCommission(heldOn, decisions);
         review.touch(currentActor.userId(), OffsetDateTime.now(clock));
         repository.saveAndFlush(review);
@@ -120,8 +119,7 @@ public class NationalReviewService {
         return created;
     }
 
-    private LocalDate pastDate(Object value, String label) {
-        LocalDate date = FormValues.requiredDate(value, label);
+    private LocalDate past(LocalDate date, String label) {
         if (date.isAfter(LocalDate.now(clock))) {
             throw new ReviewFormException("« " + label + " » (" + date + ") ne peut pas être dans le futur.");
         }

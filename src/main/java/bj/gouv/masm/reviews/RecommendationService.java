@@ -1,10 +1,14 @@
 package bj.gouv.masm.reviews;
 
+import static bj.gouv.masm.reviews.ReviewFormException.FORM;
+
 import bj.gouv.masm.security.AccessScope;
 import bj.gouv.masm.security.Groups;
+import bj.gouv.masm.security.process.OfficeGroups;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.AuditTrail;
 import bj.gouv.masm.shared.CurrentActor;
+import bj.gouv.masm.shared.FormInput;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,12 +36,14 @@ public class RecommendationService {
 
     private final RecommendationRepository repository;
     private final AccessScope accessScope;
+    private final OfficeGroups officeGroups;
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
 
     public RecommendationService(RecommendationRepository repository, AccessScope accessScope, AuditTrail auditTrail,
-                                 CurrentActor currentActor, Clock clock) {
+                                 CurrentActor currentActor, Clock clock, OfficeGroups officeGroups) {
+        this.officeGroups = officeGroups;
         this.repository = repository;
         this.accessScope = accessScope;
         this.auditTrail = auditTrail;
@@ -46,8 +52,8 @@ public class RecommendationService {
     }
 
     /** The groups a recommendation may be given to: the CPS offices and the central bodies. */
-    public static List<String> ownerGroups() {
-        List<String> groups = new ArrayList<>(Groups.cpsGroups());
+    public List<String> ownerGroups() {
+        List<String> groups = new ArrayList<>(officeGroups.cpsGroups());
         groups.addAll(List.of(Groups.DPAF, Groups.SGM, Groups.OFFE, Groups.CABINET));
         return groups;
     }
@@ -58,14 +64,14 @@ public class RecommendationService {
      */
     public List<RecommendationInput> validateFormItems(Object variable, LocalDate meetingDate) {
         List<RecommendationInput> inputs = new ArrayList<>();
-        List<Map<String, Object>> items = FormValues.objectList(variable, "Recommandations");
+        List<Map<String, Object>> items = FORM.objectList(variable, "Recommandations");
         int number = 0;
         for (Map<String, Object> item : items) {
             number++;
-            String text = FormValues.optionalText(item.get(ReviewVariables.ITEM_TEXT));
-            String owner = FormValues.optionalText(item.get(ReviewVariables.ITEM_OWNER));
+            String text = FormInput.optionalText(item.get(ReviewVariables.ITEM_TEXT));
+            String owner = FormInput.optionalText(item.get(ReviewVariables.ITEM_OWNER));
             Object due = item.get(ReviewVariables.ITEM_DUE_DATE);
-            if (text == null && owner == null && FormValues.optionalText(due) == null) {
+            if (text == null && owner == null && FormInput.optionalText(due) == null) {
                 continue;
             }
             String prefix = "Recommandation n° " + number + " : ";
@@ -83,7 +89,7 @@ public class RecommendationService {
             }
             LocalDate dueDate;
             try {
-                dueDate = FormValues.requiredDate(due, "échéance");
+                dueDate = FORM.requiredDate(due, "échéance");
             } catch (ReviewFormException e) {
                 throw new ReviewFormException(prefix + e.getMessage());
             }
@@ -198,8 +204,7 @@ public class RecommendationService {
     @Transactional
     public Recommendation updateStatusByApi(Long id, RecommendationStatus status, String reason, LocalDate newDueDate) {
         Recommendation recommendation = get(id);
-        if (!(accessScope.isMember(recommendation.getOwnerGroup()) || accessScope.isMember(Groups.DPAF)
-                || accessScope.isAdmin())) {
+        if (!accessScope.isMemberOrAdmin(recommendation.getOwnerGroup(), Groups.DPAF)) {
             throw new ApiException(HttpStatus.FORBIDDEN,
                     "Seuls le responsable (" + recommendation.getOwnerGroup() + ") et la DPAF peuvent modifier cette recommandation");
         }

@@ -1,5 +1,6 @@
 package bj.gouv.masm.security;
 
+import bj.gouv.masm.security.process.OfficeGroups;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.CurrentActor;
 import java.util.Arrays;
@@ -22,9 +23,11 @@ public class AccessScope {
             Groups.CABINET, Groups.MANAGERS, Groups.ANALYSTS, Groups.ADMINS);
 
     private final CurrentActor currentActor;
+    private final OfficeGroups officeGroups;
 
-    public AccessScope(CurrentActor currentActor) {
+    public AccessScope(CurrentActor currentActor, OfficeGroups officeGroups) {
         this.currentActor = currentActor;
+        this.officeGroups = officeGroups;
     }
 
     public String userId() {
@@ -51,7 +54,7 @@ public class AccessScope {
     public Set<String> cpsDepartments() {
         Set<String> departments = new TreeSet<>();
         for (String group : groups()) {
-            String department = Groups.departmentOf(group);
+            String department = officeGroups.departmentOf(group);
             if (department != null) {
                 departments.add(department);
             }
@@ -67,10 +70,26 @@ public class AccessScope {
         return isMember(Groups.ADMINS);
     }
 
+    /** Administrators and members of any of these groups (the usual "DPAF or administrator" check). */
+    public boolean isMemberOrAdmin(String... allowedGroups) {
+        return isAdmin() || Arrays.stream(allowedGroups).anyMatch(this::isMember);
+    }
+
+    /**
+     * Whether a user with these groups handles a department's case: CPS staff only their own department's,
+     * DPAF and administrators every department's, users in no CPS group pass (a rule on a given group list,
+     * for the engine side that reads the groups as Camunda Admin knows them).
+     */
+    public static boolean handlesDepartment(java.util.Collection<String> groups, String department) {
+        boolean cps = groups.stream().anyMatch(g -> g.startsWith(Groups.CPS_PREFIX));
+        boolean central = groups.contains(Groups.DPAF) || groups.contains(Groups.ADMINS);
+        return !cps || central || groups.contains(Groups.cps(department));
+    }
+
     /** Managers and analysts watch; they change no case data. */
     public boolean isReadOnly() {
         return !CurrentActor.SYSTEM.equals(userId()) && groups().stream()
-                .noneMatch(g -> Groups.departmentOf(g) != null || Set.of(Groups.DPAF, Groups.SGM, Groups.OFFE,
+                .noneMatch(g -> officeGroups.departmentOf(g) != null || Set.of(Groups.DPAF, Groups.SGM, Groups.OFFE,
                         Groups.CABINET, Groups.ADMINS).contains(g));
     }
 

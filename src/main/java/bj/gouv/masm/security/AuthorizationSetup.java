@@ -3,6 +3,7 @@ package bj.gouv.masm.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import bj.gouv.masm.security.process.OfficeGroups;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,9 +60,11 @@ public class AuthorizationSetup {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final OfficeGroups officeGroups;
 
     public AuthorizationSetup(AuthorizationService authorizationService, FilterService filterService,
-                              TaskService taskService) {
+                              TaskService taskService, OfficeGroups officeGroups) {
+        this.officeGroups = officeGroups;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
@@ -75,8 +78,8 @@ public class AuthorizationSetup {
     }
 
     /** Groups doing case work in Tasklist. */
-    public static List<String> workingGroups() {
-        return Stream.concat(Groups.cpsGroups().stream(),
+    public List<String> workingGroups() {
+        return Stream.concat(officeGroups.cpsGroups().stream(),
                 Stream.of(Groups.DPAF, Groups.SGM, Groups.OFFE, Groups.CABINET)).toList();
     }
 
@@ -94,7 +97,7 @@ public class AuthorizationSetup {
     }
 
     /** The rights of each group, as documented in the README ("Security and access"). */
-    public static List<Grant> staticGrants(Iterable<String> filterIds) {
+    public List<Grant> staticGrants(Iterable<String> filterIds) {
         List<Grant> grants = new ArrayList<>();
         for (String group : workingGroups()) {
             grants.add(new Grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
@@ -107,7 +110,7 @@ public class AuthorizationSetup {
             grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ));
             grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
         }
-        for (String cps : Groups.cpsGroups()) {
+        for (String cps : officeGroups.cpsGroups()) {
             // file an OSC dossier from Tasklist; each started case is then visible to its CPS only
             grants.add(new Grant(cps, Resources.PROCESS_DEFINITION, CONVENTION_LIFECYCLE,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));

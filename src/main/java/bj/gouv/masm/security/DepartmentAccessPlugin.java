@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import bj.gouv.masm.security.process.OfficeGroups;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,17 +36,30 @@ public class DepartmentAccessPlugin extends AbstractProcessEnginePlugin {
     /** The process variable every department-scoped process sets at start (docs/contract.md). */
     public static final String DEPARTMENT_VARIABLE = "department";
 
+    /** Read lazily: the engine is configured before the reference data can be read. */
+    private final ObjectProvider<OfficeGroups> officeGroups;
+
+    public DepartmentAccessPlugin(ObjectProvider<OfficeGroups> officeGroups) {
+        this.officeGroups = officeGroups;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(new DepartmentGrantHandler());
+        handlers.add(new DepartmentGrantHandler(department -> officeGroups.getObject().departments().contains(department)));
         configuration.setCustomHistoryEventHandlers(handlers);
         // history rights per process instance (HISTORIC_PROCESS_INSTANCE), not only per definition
         configuration.setEnableHistoricInstancePermissions(true);
     }
 
     static final class DepartmentGrantHandler implements HistoryEventHandler {
+
+        private final java.util.function.Predicate<String> knownDepartment;
+
+        DepartmentGrantHandler(java.util.function.Predicate<String> knownDepartment) {
+            this.knownDepartment = knownDepartment;
+        }
 
         @Override
         public void handleEvent(HistoryEvent event) {
@@ -55,7 +70,7 @@ public class DepartmentAccessPlugin extends AbstractProcessEnginePlugin {
                 return;
             }
             String department = variable.getTextValue().trim().toUpperCase(java.util.Locale.ROOT);
-            if (!Groups.DEPARTMENTS.contains(department)) {
+            if (!knownDepartment.test(department)) {
                 return;
             }
             CommandContext commandContext = Context.getCommandContext();

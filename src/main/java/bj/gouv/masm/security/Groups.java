@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Camunda group ids of docs/contract.md; rights are granted to groups, never to users. */
+/**
+ * Camunda group ids of docs/contract.md; rights are granted to groups, never to users. The departments (and so
+ * the CPS groups) are the reference list {@code ref_department}: {@link bj.gouv.masm.security.process.OfficeGroups}.
+ */
 public final class Groups {
 
     public static final String DPAF = "dpaf";
@@ -16,9 +19,6 @@ public final class Groups {
     public static final String ADMINS = "camunda-admin";
     public static final String CPS_PREFIX = "cps-";
 
-    public static final List<String> DEPARTMENTS = List.of("ALIBORI", "ATACORA", "ATLANTIQUE", "BORGOU",
-            "COLLINES", "COUFFO", "DONGA", "LITTORAL", "MONO", "OUEME", "PLATEAU", "ZOU");
-
     private Groups() {
     }
 
@@ -27,17 +27,15 @@ public final class Groups {
         return CPS_PREFIX + department.toLowerCase(Locale.ROOT);
     }
 
-    /** The department of a CPS group, or null: {@code cps-borgou} → {@code BORGOU}. */
+    /**
+     * The department code a CPS group names, or null: {@code cps-borgou} → {@code BORGOU} (whether that department
+     * exists is {@link bj.gouv.masm.security.process.OfficeGroups#departmentOf}).
+     */
     public static String departmentOf(String group) {
-        if (group == null || !group.startsWith(CPS_PREFIX)) {
+        if (group == null || !group.startsWith(CPS_PREFIX) || group.length() == CPS_PREFIX.length()) {
             return null;
         }
-        String department = group.substring(CPS_PREFIX.length()).toUpperCase(Locale.ROOT);
-        return DEPARTMENTS.contains(department) ? department : null;
-    }
-
-    public static List<String> cpsGroups() {
-        return DEPARTMENTS.stream().map(Groups::cps).toList();
+        return group.substring(CPS_PREFIX.length()).toUpperCase(Locale.ROOT);
     }
 
     public static List<String> centralGroups() {

@@ -2,6 +2,7 @@ package bj.gouv.masm.security;
 
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
+import bj.gouv.masm.reference.ReferenceItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public class IdentitySetup {
     }
 
     public void createGroups() {
-        for (String department : Groups.DEPARTMENTS) {
+        for (String department : departments()) {
             ensureGroup(Groups.cps(department), "CPS " + referenceData.label(ReferenceCategory.DEPARTMENT, department), "CPS");
         }
         ensureGroup(Groups.DPAF, "DPAF — Planification, Administration et Finances", "CENTRAL");
@@ -67,7 +68,7 @@ public class IdentitySetup {
     /** Demo users: {@code cps.<department>} for each CPS, and one per central group. */
     public List<String> createDemoUsers(String password) {
         List<String> created = new ArrayList<>();
-        for (String department : Groups.DEPARTMENTS) {
+        for (String department : departments()) {
             String id = "cps." + department.toLowerCase(Locale.ROOT);
             ensureUser(id, "Agent", "CPS " + referenceData.label(ReferenceCategory.DEPARTMENT, department), password, Groups.cps(department), created);
         }
@@ -106,5 +107,10 @@ public class IdentitySetup {
         if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
             identityService.createMembership(id, group);
         }
+    }
+
+    /** The departments of ref_department (one CPS group and one demo CPS user each). */
+    private List<String> departments() {
+        return referenceData.list(ReferenceCategory.DEPARTMENT).stream().map(ReferenceItem::code).toList();
     }
 }

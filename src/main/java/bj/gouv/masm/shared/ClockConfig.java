@@ -16,8 +16,16 @@ public class ClockConfig {
      * (timers, deadlines and dates stay consistent).
      */
     @Bean
-    Clock clock(@Value("${masm.time-zone:Africa/Porto-Novo}") String zone) {
-        return new EngineClock(ZoneId.of(zone));
+    Clock clock(ZoneId masmZone) {
+        return new EngineClock(masmZone);
+    }
+
+    /** The setting {@code masm.time-zone}, read here only (README, "One rule, one place"). */
+    @Bean
+    ZoneId masmZone(@Value("${" + MasmTimeZone.PROPERTY + ":" + MasmTimeZone.DEFAULT + "}") String zone) {
+        ZoneId id = ZoneId.of(zone);
+        MasmTimeZone.use(id);
+        return id;
     }
 
     static final class EngineClock extends Clock {

@@ -39,7 +39,7 @@ public final class Behaviours {
 
     public Office office(String group) {
         return offices.computeIfAbsent(group, g -> {
-            boolean central = !g.startsWith("cps-");
+            boolean central = !g.startsWith(bj.gouv.masm.security.Groups.CPS_PREFIX);
             double mean = central ? between(3, 9) : between(2, 12);
             return new Office(g, mean, between(0.05, 0.30), between(0.55, 1.0));
         });

@@ -1,13 +1,13 @@
 package bj.gouv.masm.simulation;
 
-import bj.gouv.masm.MasmApplication;
+import bj.gouv.masm.conventions.ConventionTerms;
+import bj.gouv.masm.shared.MasmTimeZone;
 import bj.gouv.masm.reporting.Quarter;
 import bj.gouv.masm.reviews.HalfYear;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,7 +46,6 @@ public class InvariantChecker {
             ONE_REPORT_PER_QUARTER, SANCTION_ON_COMPLIANT_REPORT, REVIEW_COUNTS_HALF_YEAR, TASK_CANDIDATE_GROUP,
             TASK_DUE_DATE, NO_INCIDENT, UNIQUE_CONVENTION_NUMBER);
 
-    private static final ZoneId ZONE = ZoneId.of(MasmApplication.TIME_ZONE);
 
     private final JdbcTemplate jdbc;
     private final HistoryService historyService;
@@ -70,10 +69,13 @@ public class InvariantChecker {
         return violations;
     }
 
-    /** Numbers of the conventions still ACTIVE on {@code day} although their end date has passed. */
+    /**
+     * Numbers of the conventions still ACTIVE on {@code day} although their dates say they are no longer in
+     * force ({@code ConventionTerms}: up to the day before the end date; checked after the day's timers).
+     */
     public List<String> activePastEndDate(LocalDate day) {
-        return jdbc.queryForList("select number from convention where status = 'ACTIVE' and end_date < ? order by number",
-                String.class, day);
+        return jdbc.queryForList("select number from convention c where c.status = 'ACTIVE' and not "
+                + ConventionTerms.inForceOnSql("c", "?") + " order by number", String.class, day, day);
     }
 
     List<SimulationResult.Violation> conventionsHaveOpinionAndSignature() {
@@ -148,8 +150,9 @@ public class InvariantChecker {
             String number = rs.getString(2);
             LocalDate start = rs.getDate(3).toLocalDate();
             LocalDate finish = rs.getDate(4).toLocalDate();
-            for (Quarter q = Quarter.containing(start); !q.start().isAfter(finish) && q.end().isBefore(end); q = next(q)) {
-                Instant closed = q.end().atTime(LocalTime.of(23, 0)).atZone(ZONE).toInstant();
+            for (Quarter q = Quarter.containing(start); ConventionTerms.runsDuring(start, finish, q.start(), q.end())
+                    && q.end().isBefore(end); q = next(q)) {
+                Instant closed = q.end().atTime(LocalTime.of(23, 0)).atZone(MasmTimeZone.zone()).toInstant();
                 String status = statusAt(changes.get(id), closed);
                 boolean inForce = "ACTIVE".equals(status) || "EXPIRED".equals(status);
                 int expected = inForce ? 1 : 0;
@@ -204,7 +207,7 @@ public class InvariantChecker {
             Number counted = (Number) rs.getObject(5);
             Timestamp frozenAt = rs.getTimestamp(6);
             Timestamp heldAt = frozenAt != null ? frozenAt
-                    : Timestamp.from(heldOn.plusDays(1).atStartOfDay(ZONE).toInstant());
+                    : Timestamp.from(heldOn.plusDays(1).atStartOfDay(MasmTimeZone.zone()).toInstant());
             Long received = jdbc.queryForObject("select count(*) from quarterly_report where department = ? "
                             + "and status = 'RECEIVED' and period_start >= ? and period_end <= ? and settled_at <= ?",
                     Long.class, rs.getString(2), halfYear.start(), halfYear.end(), heldAt);

@@ -1,7 +1,7 @@
 package bj.gouv.masm.simulation;
 
 import bj.gouv.masm.MasmApplication;
-import java.time.ZoneId;
+import bj.gouv.masm.shared.MasmTimeZone;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -39,7 +39,7 @@ public final class SimulationCommand {
         }
         // the engine's clock is process-wide: the whole run, start-up included, happens at simulated time
         ClockUtil.setCurrentTime(Date.from(options.start().atTime(7, 0)
-                .atZone(ZoneId.of(MasmApplication.TIME_ZONE)).toInstant()));
+                .atZone(MasmTimeZone.zone()).toInstant()));
         SpringApplication application = new SpringApplication(MasmApplication.class);
         application.setBannerMode(Banner.Mode.OFF);
         String[] properties = {

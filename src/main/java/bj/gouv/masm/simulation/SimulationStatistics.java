@@ -1,7 +1,6 @@
 package bj.gouv.masm.simulation;
 
-import bj.gouv.masm.MasmApplication;
-import java.time.ZoneId;
+import bj.gouv.masm.shared.MasmTimeZone;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Component;
 public class SimulationStatistics {
 
     static final String DOSSIER_TO_SIGNATURE = "Dossier → signature";
-    private static final ZoneId ZONE = ZoneId.of(MasmApplication.TIME_ZONE);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
     private static final int LISTED_PER_INVARIANT = 200;
 
@@ -152,7 +150,7 @@ public class SimulationStatistics {
     }
 
     static String month(Date date) {
-        return MONTH.format(date.toInstant().atZone(ZONE));
+        return MONTH.format(date.toInstant().atZone(MasmTimeZone.zone()));
     }
 
     static double round(double value) {

@@ -1,6 +1,6 @@
 package bj.gouv.masm.simulation;
 
-import bj.gouv.masm.MasmApplication;
+import bj.gouv.masm.shared.MasmTimeZone;
 import bj.gouv.masm.partners.DemoPartnerGenerator;
 import bj.gouv.masm.partners.DemoPartnerLoader;
 import bj.gouv.masm.partners.Partner;
@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,7 +76,6 @@ public class Simulator {
     private static final Logger log = LoggerFactory.getLogger(Simulator.class);
     static final String LIFECYCLE = "ConventionLifecycle";
     static final String SIGN_TASK = "Task_SignConvention";
-    private static final ZoneId ZONE = ZoneId.of(MasmApplication.TIME_ZONE);
 
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
@@ -282,7 +280,7 @@ public class Simulator {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(LIFECYCLE)
                 .latestVersion().singleResult();
         String group = partner.getKind() == PartnerKind.OSC
-                ? "cps-" + partner.getHeadOfficeDepartment().toLowerCase(Locale.ROOT) : "dpaf";
+                ? bj.gouv.masm.security.Groups.cps(partner.getHeadOfficeDepartment()) : bj.gouv.masm.security.Groups.DPAF;
         Map<String, Object> variables = new LinkedHashMap<>();
         JsonNode form = startForm(definition.getId());
         if (form != null) {
@@ -391,7 +389,7 @@ public class Simulator {
         boolean late = behaviours.chance(lateShare);
         LocalDate planned;
         if (task.getDueDate() != null) {
-            LocalDate due = task.getDueDate().toInstant().atZone(ZONE).toLocalDate();
+            LocalDate due = task.getDueDate().toInstant().atZone(MasmTimeZone.zone()).toLocalDate();
             long daysToDue = ChronoUnit.DAYS.between(today, due);
             planned = late ? due.plusDays(1 + behaviours.random().nextInt(10))
                     : today.plusDays(Math.min(behaviours.daysTaken(office, false), Math.max(0, daysToDue - 1)));
@@ -598,7 +596,7 @@ public class Simulator {
             }
 
             private Object decide(String key, List<String> options) {
-                LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+                LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), MasmTimeZone.zone());
                 switch (key) {
                     case "dossierComplete": {
                         boolean first = t == null || checksPerInstance.getOrDefault(t.processInstanceId, 0) <= 1;
@@ -727,7 +725,7 @@ public class Simulator {
     }
 
     private static Date at(LocalDate day, LocalTime time) {
-        return Date.from(day.atTime(time).atZone(ZONE).toInstant());
+        return Date.from(day.atTime(time).atZone(MasmTimeZone.zone()).toInstant());
     }
 
     /** The engine's clock only moves forward. */

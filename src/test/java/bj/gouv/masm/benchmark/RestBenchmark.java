@@ -254,7 +254,7 @@ public final class RestBenchmark {
         identity.saveUser(user);
         identity.createMembership(CLERK, Groups.cps(DEPARTMENT));
         PartnerRepository partners = context.getBean(PartnerRepository.class);
-        for (String department : Groups.DEPARTMENTS) {
+        for (String department : context.getBean(bj.gouv.masm.security.process.OfficeGroups.class).departments()) {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 Partner partner = new Partner("OSC Banc d'essai " + department + " " + i, PartnerKind.OSC, "NATIONAL_NGO");
@@ -297,9 +297,9 @@ public final class RestBenchmark {
 
     /** Open dossiers spread over all departments (the record the clerk's queries must not pay for). */
     private void fileBackground(int count) throws Exception {
-        int perDepartment = count / Groups.DEPARTMENTS.size();
-        int rest = count - perDepartment * Groups.DEPARTMENTS.size();
-        for (String department : Groups.DEPARTMENTS) {
+        int perDepartment = count / context.getBean(bj.gouv.masm.security.process.OfficeGroups.class).departments().size();
+        int rest = count - perDepartment * context.getBean(bj.gouv.masm.security.process.OfficeGroups.class).departments().size();
+        for (String department : context.getBean(bj.gouv.masm.security.process.OfficeGroups.class).departments()) {
             fileDossiers(department, perDepartment + (rest-- > 0 ? 1 : 0), 8);
         }
     }

@@ -18,6 +18,8 @@ class ConventionControllerTests extends LifecycleTestSupport {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    bj.gouv.masm.reporting.AccreditationRevocationService revocations;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -67,7 +69,7 @@ class ConventionControllerTests extends LifecycleTestSupport {
         ProcessInstance first = signed(borgou, LocalDate.of(2026, 4, 1), 12);
         signed(borgou, LocalDate.of(2026, 4, 1), 12);
         signed(zou, LocalDate.of(2026, 4, 1), 12);
-        conventionService.requestRevocation(conventionNumber(first), "Test");
+        revocations.revoke(conventionNumber(first), "Test");
 
         Map<String, Object> all = as("dpaf.agent").getForObject("/api/conventions?partnerId=" + borgou.getId(), Map.class);
         Map<String, Object> active = as("dpaf.agent").getForObject(

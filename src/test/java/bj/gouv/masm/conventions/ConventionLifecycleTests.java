@@ -27,6 +27,8 @@ class ConventionLifecycleTests extends LifecycleTestSupport {
     @Autowired
     ApplicationEvents events;
     @Autowired
+    bj.gouv.masm.reporting.AccreditationRevocationService revocations;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -334,7 +336,7 @@ class ConventionLifecycleTests extends LifecycleTestSupport {
 
         for (ProcessInstance instance : List.of(waitingMidTerm, atMidTermTask, awaitingEnd)) {
             String number = conventionNumber(instance);
-            conventionService.requestRevocation(number, "Rapports trimestriels non remis");
+            revocations.revoke(number, "Rapports trimestriels non remis");
 
             assertThat(instance).isEnded().hasPassed("EndEvent_ConventionRevoked");
             Convention convention = conventionService.get(number);

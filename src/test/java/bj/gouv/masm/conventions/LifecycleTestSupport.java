@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Shared helpers of the lifecycle tests: own partners (unique names), driving tasks and timers. */
 abstract class LifecycleTestSupport extends IntegrationTestBase {
 
-    static final ZoneId ZONE = ZoneId.of("Africa/Porto-Novo");
+    static final ZoneId ZONE = bj.gouv.masm.shared.MasmTimeZone.zone();
 
     @Autowired
     protected PartnerRepository partners;

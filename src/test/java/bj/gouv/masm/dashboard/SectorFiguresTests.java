@@ -90,11 +90,13 @@ class SectorFiguresTests extends IntegrationTestBase {
         assertThat(count(o.byDomain(), "WOMEN_EMPOWERMENT_GBV").withConvention()).isEqualTo(2);
         assertThat(count(o.byTargetGroup(), "CHILDREN").total()).isEqualTo(3);
         assertThat(count(o.byTargetGroup(), "CHILDREN").withConvention()).isZero();
-        // a partner is in a department through its head office or its departments of intervention
-        assertThat(count(o.byDepartment(), "BORGOU").total()).isEqualTo(4);
+        // a partner is in a department when active there: its head office, its departments of intervention,
+        // or everywhere when it acts nationwide (the "Fonds", head office LITTORAL, counts in BORGOU and ALIBORI)
+        assertThat(count(o.byDepartment(), "BORGOU").total()).isEqualTo(5);
         assertThat(count(o.byDepartment(), "BORGOU").withConvention()).isEqualTo(2);
         assertThat(count(o.byDepartment(), "LITTORAL").total()).isEqualTo(2);
-        assertThat(count(o.byDepartment(), "ALIBORI").total()).isEqualTo(2);
+        assertThat(count(o.byDepartment(), "ALIBORI").total()).isEqualTo(3);
+        assertThat(count(o.byDepartment(), "DONGA").total()).isEqualTo(1);
         assertThat(count(o.byDepartment(), SectorFigures.NATIONWIDE).total()).isEqualTo(1);
         assertThat(count(o.byDepartment(), "BORGOU").link()).isEqualTo("/dashboard/partners?department=BORGOU");
     }
@@ -185,7 +187,7 @@ class SectorFiguresTests extends IntegrationTestBase {
         SectorFigures.Gap mono = o.departmentGaps().stream().filter(g -> g.code().equals("MONO")).findFirst().orElseThrow();
         assertThat(borgou.withConvention()).isEqualTo(2);
         assertThat(borgou.gap()).isFalse();
-        assertThat(mono.partners()).isEqualTo(1);
+        assertThat(mono.partners()).isEqualTo(2); // its OSC and the nationwide Fonds
         assertThat(mono.withConvention()).isZero();
         assertThat(mono.gap()).isTrue();
         assertThat(mono.namedBySource()).isTrue();

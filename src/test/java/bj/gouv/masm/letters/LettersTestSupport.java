@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Helpers of the letters tests: partners with their own address, driving the lifecycle, reading mails. */
 abstract class LettersTestSupport extends IntegrationTestBase {
 
-    static final ZoneId ZONE = ZoneId.of("Africa/Porto-Novo");
+    static final ZoneId ZONE = bj.gouv.masm.shared.MasmTimeZone.zone();
     /** application-test.yml points spring.mail at this port. */
     static final ServerSetup SMTP = new ServerSetup(3925, "localhost", ServerSetup.PROTOCOL_SMTP);
 

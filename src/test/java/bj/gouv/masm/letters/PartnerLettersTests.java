@@ -46,6 +46,8 @@ class PartnerLettersTests extends LettersTestSupport {
     @Autowired
     ConventionService conventionService;
     @Autowired
+    bj.gouv.masm.reporting.AccreditationRevocationService revocations;
+    @Autowired
     ConventionRepository conventions;
     @Autowired
     QuarterOpeningService openingService;
@@ -136,7 +138,7 @@ class PartnerLettersTests extends LettersTestSupport {
         assertThat(text(midTerm)).contains(number);
         assertThat(letterOf(osc, LetterKind.MID_TERM_EVALUATION).caseReference()).isEqualTo(number);
 
-        conventionService.requestRevocation(number, "Aucun rapport depuis deux trimestres");
+        revocations.revoke(number, "Aucun rapport depuis deux trimestres");
         MimeMessage revoked = only(sendAndReceive(address, 4), "Retrait");
         assertThat(text(revoked)).contains(number).contains("Aucun rapport depuis deux trimestres");
         assertThat(conventions.findByNumber(number).orElseThrow().getStatus()).isEqualTo(ConventionStatus.REVOKED);

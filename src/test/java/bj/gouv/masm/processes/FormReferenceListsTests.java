@@ -32,6 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FormReferenceListsTests extends IntegrationTestBase {
 
     @Autowired
+    protected bj.gouv.masm.security.process.OfficeGroups officeGroups;
+    @Autowired
     ReferenceDataService reference;
     @Autowired
     JdbcTemplate jdbc;
@@ -117,7 +119,7 @@ class FormReferenceListsTests extends IntegrationTestBase {
     @Test
     void shouldOfferEveryOfficeAsRecommendationOwner() throws IOException {
         TreeSet<String> expected = new TreeSet<>();
-        Groups.DEPARTMENTS.forEach(d -> expected.add("cps-" + d.toLowerCase(java.util.Locale.ROOT)));
+        expected.addAll(officeGroups.cpsGroups());
         for (String form : List.of("reviews-hold-departmental.form", "reviews-hold-national.form", "reviews-hold-joint-commission.form")) {
             List<JsonNode> fields = new ArrayList<>();
             collect(json.readTree(Path.of("forms", form).toFile()).get("components"), fields);

@@ -30,7 +30,7 @@ class AccreditationRevocationTests extends ReportingTestSupport {
         }
         BpmnModelInstance model = Bpmn.createExecutableProcess(STUB).camundaHistoryTimeToLive(1)
                 .startEvent()
-                .intermediateCatchEvent("Event_Revoked").message(ReportingVariables.MESSAGE_ACCREDITATION_REVOKED)
+                .intermediateCatchEvent("Event_Revoked").message(bj.gouv.masm.conventions.LifecycleVariables.MESSAGE_ACCREDITATION_REVOKED)
                 .endEvent("EndEvent_ConventionRevoked")
                 .camundaExecutionListenerExpression("end",
                         "${conventionStatusService.changeStatus(conventionNumber, 'REVOKED', 'Cycle de vie : agrément retiré')}")

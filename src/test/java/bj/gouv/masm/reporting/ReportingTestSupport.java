@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class ReportingTestSupport extends IntegrationTestBase {
 
-    static final ZoneId BENIN = ZoneId.of("Africa/Porto-Novo");
+    static final ZoneId BENIN = bj.gouv.masm.shared.MasmTimeZone.zone();
 
     @Autowired
     protected PartnerRepository partnerRepository;

@@ -73,7 +73,7 @@ class DepartmentalConsolidationTests extends ReviewsTestSupport {
         ProcessInstance calendar = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ReviewVariables.CALENDAR_PROCESS).processInstanceBusinessKey("2091-S1").singleResult();
         setClock(2091, 6, 25, 9);
-        for (String department : Groups.DEPARTMENTS) {
+        for (String department : officeGroups.departments()) {
             ProcessInstance review = reviewInstance(department, H);
             prepare(review, "2091-06-20");
             assertThat(taskService.createTaskQuery().processInstanceId(calendar.getId()).count()).isZero();

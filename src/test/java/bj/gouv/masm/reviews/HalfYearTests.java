@@ -22,7 +22,7 @@ class HalfYearTests {
         HalfYear s2 = HalfYear.parse("2026-S2");
         assertThat(s2.start()).isEqualTo(LocalDate.of(2026, 7, 1));
         assertThat(s2.lastQuarter()).isEqualTo(4);
-        assertThat(s2.reviewMonthClosesAt(ZoneId.of("Africa/Porto-Novo")).toLocalDateTime())
+        assertThat(s2.reviewMonthClosesAt(bj.gouv.masm.shared.MasmTimeZone.zone()).toLocalDateTime())
                 .isEqualTo(LocalDate.of(2027, 1, 1).atStartOfDay());
         assertThat(s2.previous()).isEqualTo(s1);
         assertThat(s2.next()).isEqualTo(HalfYear.parse("2027-S1"));

@@ -31,7 +31,7 @@ class ReviewCadenceTests extends ReviewsTestSupport {
         setClock(2083, 12, 1, 8);
         fireTimerStart(ReviewVariables.CALENDAR_PROCESS);
         assertThat(keys(departmentalReviewsOf(new HalfYear(2083, 2))))
-                .containsExactlyInAnyOrderElementsOf(Groups.DEPARTMENTS.stream().map(d -> d + "_2083-S2").toList());
+                .containsExactlyInAnyOrderElementsOf(officeGroups.departments().stream().map(d -> d + "_2083-S2").toList());
     }
 
     @Test
@@ -50,7 +50,7 @@ class ReviewCadenceTests extends ReviewsTestSupport {
 
             HalfYear q3 = HalfYear.parse("2084-Q3");
             assertThat(keys(departmentalReviewsOf(q3)))
-                    .containsExactlyInAnyOrderElementsOf(Groups.DEPARTMENTS.stream().map(d -> d + "_2084-Q3").toList());
+                    .containsExactlyInAnyOrderElementsOf(officeGroups.departments().stream().map(d -> d + "_2084-Q3").toList());
             assertThat(jdbc.queryForObject("select period_start from review_half_year where half_year_key = '2084-Q3'",
                     java.sql.Date.class).toLocalDate()).isEqualTo(LocalDate.of(2084, 7, 1));
             DepartmentalReview borgou = reviewRepository.findByHalfYearKeyOrderByDepartment("2084-Q3").stream()

@@ -18,7 +18,7 @@ class ReviewCalendarTests extends ReviewsTestSupport {
 
         HalfYear halfYear = new HalfYear(2093, 1);
         assertThat(departmentalReviewsOf(halfYear)).extracting(ProcessInstance::getBusinessKey)
-                .containsExactlyInAnyOrderElementsOf(Groups.DEPARTMENTS.stream().map(d -> d + "_2093-S1").toList());
+                .containsExactlyInAnyOrderElementsOf(officeGroups.departments().stream().map(d -> d + "_2093-S1").toList());
         assertThat(reviewRepository.findByHalfYearKeyOrderByDepartment("2093-S1")).hasSize(12)
                 .allSatisfy(r -> assertThat(r.getProcessInstanceId()).isNotNull());
         ProcessInstance calendar = runtimeService.createProcessInstanceQuery()
@@ -39,7 +39,7 @@ class ReviewCalendarTests extends ReviewsTestSupport {
         fireTimerStart(ReviewVariables.CALENDAR_PROCESS);
 
         assertThat(departmentalReviewsOf(new HalfYear(2093, 2))).extracting(ProcessInstance::getBusinessKey)
-                .containsExactlyInAnyOrderElementsOf(Groups.DEPARTMENTS.stream().map(d -> d + "_2093-S2").toList());
+                .containsExactlyInAnyOrderElementsOf(officeGroups.departments().stream().map(d -> d + "_2093-S2").toList());
     }
 
     @Test

@@ -37,8 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Helpers of the review tests: clock, timers, tasks, fixtures, HTTP. */
 abstract class ReviewsTestSupport extends IntegrationTestBase {
 
-    static final ZoneId ZONE = ZoneId.of("Africa/Porto-Novo");
+    static final ZoneId ZONE = bj.gouv.masm.shared.MasmTimeZone.zone();
 
+    @Autowired
+    protected bj.gouv.masm.security.process.OfficeGroups officeGroups;
     @Autowired
     protected RuntimeService runtimeService;
     @Autowired

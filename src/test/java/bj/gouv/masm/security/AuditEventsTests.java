@@ -69,7 +69,7 @@ class AuditEventsTests extends IntegrationTestBase {
         String key = "AuditedDeploy" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(fx.deployLikeModeler(ANALYST, key).statusCode()).isEqualTo(200);
 
-        String today = LocalDate.now(ZoneId.of("Africa/Porto-Novo")).toString();
+        String today = LocalDate.now(bj.gouv.masm.shared.MasmTimeZone.zone()).toString();
         List<JsonNode> all = new java.util.ArrayList<>();
         for (int page = 0; ; page++) {
             HttpResponse<String> response = fx.get(ADMIN, "/api/audit/events?from=" + today + "&to=" + today

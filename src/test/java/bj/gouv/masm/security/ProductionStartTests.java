@@ -78,7 +78,11 @@ class ProductionStartTests {
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
 
-        new IdentitySetup(identity, mock(ReferenceDataService.class), demo, true, "demo").onStart();
+        // the CPS groups and demo CPS users follow the departments of ref_department
+        ReferenceDataService reference = mock(ReferenceDataService.class);
+        org.mockito.Mockito.when(reference.list(bj.gouv.masm.reference.ReferenceCategory.DEPARTMENT))
+                .thenReturn(java.util.List.of(new bj.gouv.masm.reference.ReferenceItem("BORGOU", "Borgou")));
+        new IdentitySetup(identity, reference, demo, true, "demo").onStart();
 
         verify(identity).newUser("cps.borgou");
     }

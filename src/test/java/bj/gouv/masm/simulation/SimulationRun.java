@@ -25,7 +25,7 @@ final class SimulationRun {
         String classPath = applicationClassPath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Africa/Porto-Novo",
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-Duser.timezone=" + bj.gouv.masm.shared.MasmTimeZone.zone().getId(),
                 "-cp", classPath, "bj.gouv.masm.MasmApplication", "simulate", "--out=" + out));
         command.addAll(List.of(options));
         return new ProcessBuilder(command).redirectErrorStream(true)

@@ -66,7 +66,7 @@ public final class Browser {
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                    .withEnvironment(java.util.Map.of("TZ", "Africa/Porto-Novo")).build();
+                    .withEnvironment(java.util.Map.of("TZ", bj.gouv.masm.shared.MasmTimeZone.zone().getId())).build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().implicitlyWait(Duration.ZERO);
             return driver;

@@ -1,11 +1,13 @@
 package bj.gouv.masm.conventions.process;
 
+import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionApprovals;
 import bj.gouv.masm.conventions.DossierService;
 import bj.gouv.masm.conventions.LifecycleInputException;
 import bj.gouv.masm.conventions.RequiredDocuments;
+import bj.gouv.masm.shared.FormInput;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -31,15 +33,15 @@ public class CheckDossierListener implements TaskListener {
         // the dossier's department as recorded at filing, not the case variables
         approvals.requireOwnDossier(dossiers.get((String) task.getVariable(DOSSIER_REFERENCE)),
                 task.getProcessInstanceId(), DOSSIER_COMPLETE);
-        boolean complete = TaskInputs.requiredBoolean(task, DOSSIER_COMPLETE, "Le dossier est-il complet ?");
-        String missing = TaskInputs.optionalText(task, MISSING_DOCUMENTS);
+        boolean complete = FORM.requiredBoolean(task, DOSSIER_COMPLETE, "Le dossier est-il complet ?");
+        String missing = FORM.optionalText(task, MISSING_DOCUMENTS);
         if (!complete && missing == null) {
             throw new LifecycleInputException(MISSING_DOCUMENTS,
                     "Le dossier est incomplet : indiquez les pièces manquantes à demander au partenaire.");
         }
         Set<String> received = receivedDocuments(task, requiredDocuments);
         dossiers.recordCheck((String) task.getVariable(DOSSIER_REFERENCE), complete, missing, received,
-                TaskInputs.optionalText(task, CHECK_COMMENT));
+                FORM.optionalText(task, CHECK_COMMENT));
         task.setVariable(DOSSIER_COMPLETE, complete); // Tasklist's radio submits "true"/"false"
         if (!complete) {
             task.setVariable(MISSING_DOCUMENTS_REQUESTED_BY, TASK_CHECK_DOSSIER);
@@ -47,7 +49,7 @@ public class CheckDossierListener implements TaskListener {
     }
 
     static Set<String> receivedDocuments(DelegateTask task, RequiredDocuments requiredDocuments) {
-        Set<String> received = TaskInputs.codes(task, RECEIVED_DOCUMENTS);
+        Set<String> received = FormInput.codes(task.getVariable(RECEIVED_DOCUMENTS));
         for (String code : received) {
             if (!requiredDocuments.exists(code)) {
                 throw new LifecycleInputException(RECEIVED_DOCUMENTS, "Pièce inconnue dans la liste : « " + code + " ».");

@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
+import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.DossierService;
@@ -23,6 +24,6 @@ public class DeclineSignatureDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         dossiers.declineSignature((String) execution.getVariable(DOSSIER_REFERENCE),
-                TaskInputs.requiredText(execution, SIGNATURE_COMMENT, "Motif du refus"));
+                FORM.requiredText(execution, SIGNATURE_COMMENT, "Motif du refus"));
     }
 }

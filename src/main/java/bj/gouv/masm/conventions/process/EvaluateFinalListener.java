@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
+import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionService;
@@ -20,12 +21,12 @@ public class EvaluateFinalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        FinalRating rating = TaskInputs.requiredEnum(task, FINAL_RATING, FinalRating.class, "Résultats de la convention",
+        FinalRating rating = FORM.requiredEnum(task, FINAL_RATING, FinalRating.class, "Résultats de la convention",
                 "atteints (ACHIEVED), partiellement atteints (PARTIALLY_ACHIEVED), non atteints (NOT_ACHIEVED)");
-        boolean renewalRequested = TaskInputs.requiredBoolean(task, RENEWAL_REQUESTED,
+        boolean renewalRequested = FORM.requiredBoolean(task, RENEWAL_REQUESTED,
                 "Le partenaire demande-t-il le renouvellement ?");
         conventions.recordFinal((String) task.getVariable(CONVENTION_NUMBER), rating,
-                TaskInputs.optionalText(task, FINAL_RECOMMENDATIONS), renewalRequested);
+                FORM.optionalText(task, FINAL_RECOMMENDATIONS), renewalRequested);
         // normalised for the DMN decision (Tasklist may submit strings)
         task.setVariable(FINAL_RATING, rating.name());
         task.setVariable(RENEWAL_REQUESTED, renewalRequested);

@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
+import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionService;
@@ -20,11 +21,11 @@ public class EvaluateMidTermListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        MidTermRating rating = TaskInputs.requiredEnum(task, MID_TERM_RATING, MidTermRating.class,
+        MidTermRating rating = FORM.requiredEnum(task, MID_TERM_RATING, MidTermRating.class,
                 "Appréciation à mi-parcours", "en bonne voie (ON_TRACK), à risque (AT_RISK), hors trajectoire (OFF_TRACK)");
         String recommendations = rating == MidTermRating.ON_TRACK
-                ? TaskInputs.optionalText(task, MID_TERM_RECOMMENDATIONS)
-                : TaskInputs.requiredText(task, MID_TERM_RECOMMENDATIONS, "Recommandations");
+                ? FORM.optionalText(task, MID_TERM_RECOMMENDATIONS)
+                : FORM.requiredText(task, MID_TERM_RECOMMENDATIONS, "Recommandations");
         conventions.recordMidTerm((String) task.getVariable(CONVENTION_NUMBER), rating, recommendations);
         task.getExecution().getProcessInstance().removeVariable(MID_TERM_RECOMMENDATIONS);
     }

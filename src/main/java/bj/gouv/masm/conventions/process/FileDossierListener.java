@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
+import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionApprovals;
@@ -11,6 +12,7 @@ import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.security.Groups;
+import bj.gouv.masm.shared.FormInput;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -37,16 +39,16 @@ public class FileDossierListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         Long partnerId = partnerId(execution.getVariable(PARTNER_ID));
-        Partner partner = dossiers.resolvePartner(partnerId, TaskInputs.optionalText(execution, PARTNER_QUERY));
+        Partner partner = dossiers.resolvePartner(partnerId, FORM.optionalText(execution, PARTNER_QUERY));
         Integer duration = null;
         if (execution.getVariable(REQUESTED_DURATION_MONTHS) != null) {
-            duration = TaskInputs.requiredInteger(execution, REQUESTED_DURATION_MONTHS, "Durée souhaitée (mois)", 6, 60);
+            duration = FORM.requiredInteger(execution, REQUESTED_DURATION_MONTHS, "Durée souhaitée (mois)", 6, 60);
         }
         DossierRequest request = new DossierRequest(
                 checked(execution, REQUESTED_AXES, ReferenceCategory.COOPERATION_AXIS, "Axes de coopération"),
                 checked(execution, REQUESTED_DOMAINS, ReferenceCategory.DOMAIN, "Domaines d'intervention"),
                 checked(execution, REQUESTED_DEPARTMENTS, ReferenceCategory.DEPARTMENT, "Départements d'intervention"),
-                duration, TaskInputs.optionalText(execution, COOPERATION_OBJECT));
+                duration, FORM.optionalText(execution, COOPERATION_OBJECT));
         Dossier dossier = dossiers.file(partner, request, execution.getProcessInstanceId());
         // a CPS files only for partners of its own department (the whole start is rolled back otherwise)
         approvals.requireOwnDepartmentAtFiling(dossier.getDepartment());
@@ -65,7 +67,7 @@ public class FileDossierListener implements ExecutionListener {
     }
 
     private Set<String> checked(DelegateExecution execution, String key, ReferenceCategory category, String label) {
-        Set<String> codes = TaskInputs.codes(execution, key);
+        Set<String> codes = FormInput.codes(execution.getVariable(key));
         for (String code : codes) {
             if (!reference.isValid(category, code)) {
                 throw new LifecycleInputException(key, "« " + label + " » : code inconnu « " + code + " ».");

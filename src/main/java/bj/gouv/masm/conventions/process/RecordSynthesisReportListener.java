@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
+import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionService;
@@ -28,15 +29,14 @@ public class RecordSynthesisReportListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        LocalDate receivedOn = TaskInputs.requiredDate(task, SYNTHESIS_RECEIVED_ON, "Date de réception du rapport",
-                clock.getZone());
+        LocalDate receivedOn = FORM.requiredDate(task, SYNTHESIS_RECEIVED_ON, "Date de réception du rapport");
         if (receivedOn.isAfter(LocalDate.now(clock))) {
             throw new LifecycleInputException(SYNTHESIS_RECEIVED_ON,
                     "La date de réception du rapport ne peut pas être dans le futur.");
         }
-        String work = TaskInputs.requiredText(task, SYNTHESIS_WORK_SUMMARY, "Synthèse des travaux menés");
-        String assessment = TaskInputs.requiredText(task, SYNTHESIS_ASSESSMENT, "Bilan des actions réalisées");
-        String recommendations = TaskInputs.optionalText(task, SYNTHESIS_RECOMMENDATIONS);
+        String work = FORM.requiredText(task, SYNTHESIS_WORK_SUMMARY, "Synthèse des travaux menés");
+        String assessment = FORM.requiredText(task, SYNTHESIS_ASSESSMENT, "Bilan des actions réalisées");
+        String recommendations = FORM.optionalText(task, SYNTHESIS_RECOMMENDATIONS);
         if (recommendations != null && recommendations.length() > 2000) {
             throw new LifecycleInputException(SYNTHESIS_RECOMMENDATIONS,
                     "Le champ « Recommandations » est trop long (2000 caractères au plus).");

@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
+import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.Convention;
@@ -9,6 +10,7 @@ import bj.gouv.masm.conventions.ConventionService.Signature;
 import bj.gouv.masm.conventions.ConventionTerms;
 import bj.gouv.masm.conventions.Dossier;
 import bj.gouv.masm.conventions.DossierService;
+import bj.gouv.masm.shared.FormInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
@@ -51,17 +53,17 @@ public class RegisterConventionDelegate implements JavaDelegate {
         // never on the variables alone: the case's history must hold the DPAF opinion and the SGM signature
         approvals.requireApprovals(execution.getProcessInstanceId(), dossier);
         Signature signature = new Signature(
-                TaskInputs.requiredDate(execution, SIGNED_ON, "Date de signature", clock.getZone()),
-                TaskInputs.requiredInteger(execution, DURATION_MONTHS, "Durée (mois)", ConventionTerms.MIN_DURATION_MONTHS,
+                FORM.requiredDate(execution, SIGNED_ON, "Date de signature"),
+                FORM.requiredInteger(execution, DURATION_MONTHS, "Durée (mois)", ConventionTerms.MIN_DURATION_MONTHS,
                         ConventionTerms.MAX_DURATION_MONTHS),
-                TaskInputs.requiredText(execution, PARTNER_SIGNATORY, "Signataire pour le partenaire"),
-                TaskInputs.codes(execution, "conventionDomains"),
-                TaskInputs.requiredText(execution, OBLIGATIONS, "Obligations des parties"),
-                TaskInputs.requiredText(execution, MONITORING_ARRANGEMENT, "Dispositif de suivi-évaluation"),
-                TaskInputs.requiredText(execution, RENEWAL_CONDITIONS, "Conditions de renouvellement"),
-                TaskInputs.requiredText(execution, ACCOMPANIMENT, "Modalités d'accompagnement"),
-                TaskInputs.requiredText(execution, ACCOUNTABILITY, "Système de redevabilité (rapports)"));
-        int monthsBefore = TaskInputs.requiredInteger(execution, FINAL_EVALUATION_MONTHS_BEFORE_END,
+                FORM.requiredText(execution, PARTNER_SIGNATORY, "Signataire pour le partenaire"),
+                FormInput.codes(execution.getVariable("conventionDomains")),
+                FORM.requiredText(execution, OBLIGATIONS, "Obligations des parties"),
+                FORM.requiredText(execution, MONITORING_ARRANGEMENT, "Dispositif de suivi-évaluation"),
+                FORM.requiredText(execution, RENEWAL_CONDITIONS, "Conditions de renouvellement"),
+                FORM.requiredText(execution, ACCOMPANIMENT, "Modalités d'accompagnement"),
+                FORM.requiredText(execution, ACCOUNTABILITY, "Système de redevabilité (rapports)"));
+        int monthsBefore = FORM.requiredInteger(execution, FINAL_EVALUATION_MONTHS_BEFORE_END,
                 "Mois avant la fin pour l'évaluation finale", 0, 60);
         Convention convention = conventions.register(dossier, signature, monthsBefore, execution.getProcessInstanceId());
         dossiers.markSigned(dossier.getReference(), convention.getNumber());

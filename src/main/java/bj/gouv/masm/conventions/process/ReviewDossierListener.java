@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
+import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.DossierService;
@@ -24,10 +25,10 @@ public class ReviewDossierListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ReviewOpinion opinion = TaskInputs.requiredEnum(task, REVIEW_OPINION, ReviewOpinion.class, "Avis",
+        ReviewOpinion opinion = FORM.requiredEnum(task, REVIEW_OPINION, ReviewOpinion.class, "Avis",
                 "favorable (FAVOURABLE), défavorable (UNFAVOURABLE), incomplet (INCOMPLETE)");
-        String comment = TaskInputs.optionalText(task, REVIEW_COMMENT);
-        String missing = TaskInputs.optionalText(task, MISSING_DOCUMENTS);
+        String comment = FORM.optionalText(task, REVIEW_COMMENT);
+        String missing = FORM.optionalText(task, MISSING_DOCUMENTS);
         if (opinion == ReviewOpinion.UNFAVOURABLE && comment == null) {
             throw new LifecycleInputException(REVIEW_COMMENT, "Un avis défavorable doit être motivé : saisissez le motif.");
         }

@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions.process;
 
+import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionTerms;
@@ -59,7 +60,7 @@ public class SignConventionListener implements TaskListener {
     }
 
     private static String comment(org.camunda.bpm.engine.delegate.VariableScope scope, String missing) {
-        String comment = TaskInputs.optionalText(scope, SIGNATURE_COMMENT);
+        String comment = FORM.optionalText(scope, SIGNATURE_COMMENT);
         if (comment == null) {
             throw new LifecycleInputException(SIGNATURE_COMMENT, missing);
         }
@@ -70,17 +71,17 @@ public class SignConventionListener implements TaskListener {
     }
 
     static void validate(org.camunda.bpm.engine.delegate.VariableScope scope, Clock clock) {
-        LocalDate signedOn = TaskInputs.requiredDate(scope, SIGNED_ON, "Date de signature", clock.getZone());
+        LocalDate signedOn = FORM.requiredDate(scope, SIGNED_ON, "Date de signature");
         if (signedOn.isAfter(LocalDate.now(clock))) {
             throw new LifecycleInputException(SIGNED_ON, "La date de signature ne peut pas être dans le futur.");
         }
-        TaskInputs.requiredInteger(scope, DURATION_MONTHS, "Durée (mois)", ConventionTerms.MIN_DURATION_MONTHS,
+        FORM.requiredInteger(scope, DURATION_MONTHS, "Durée (mois)", ConventionTerms.MIN_DURATION_MONTHS,
                 ConventionTerms.MAX_DURATION_MONTHS);
-        TaskInputs.requiredText(scope, PARTNER_SIGNATORY, "Signataire pour le partenaire");
-        TaskInputs.requiredText(scope, OBLIGATIONS, "Obligations des parties");
-        TaskInputs.requiredText(scope, MONITORING_ARRANGEMENT, "Dispositif de suivi-évaluation");
-        TaskInputs.requiredText(scope, RENEWAL_CONDITIONS, "Conditions de renouvellement");
-        TaskInputs.requiredText(scope, ACCOMPANIMENT, "Modalités d'accompagnement");
-        TaskInputs.requiredText(scope, ACCOUNTABILITY, "Système de redevabilité (rapports)");
+        FORM.requiredText(scope, PARTNER_SIGNATORY, "Signataire pour le partenaire");
+        FORM.requiredText(scope, OBLIGATIONS, "Obligations des parties");
+        FORM.requiredText(scope, MONITORING_ARRANGEMENT, "Dispositif de suivi-évaluation");
+        FORM.requiredText(scope, RENEWAL_CONDITIONS, "Conditions de renouvellement");
+        FORM.requiredText(scope, ACCOMPANIMENT, "Modalités d'accompagnement");
+        FORM.requiredText(scope, ACCOUNTABILITY, "Système de redevabilité (rapports)");
     }
 }

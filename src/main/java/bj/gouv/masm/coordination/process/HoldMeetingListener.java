@@ -1,12 +1,13 @@
 package bj.gouv.masm.coordination.process;
 
+import static bj.gouv.masm.coordination.CoordinationFormException.FORM;
 import static bj.gouv.masm.coordination.CoordinationVariables.*;
 
 import bj.gouv.masm.coordination.CoordinationFormException;
 import bj.gouv.masm.coordination.CoordinationService;
-import bj.gouv.masm.reviews.FormValues;
 import bj.gouv.masm.reviews.RecommendationInput;
 import bj.gouv.masm.reviews.RecommendationService;
+import bj.gouv.masm.shared.FormInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,19 +39,17 @@ public class HoldMeetingListener implements TaskListener {
         Long meetingId = ((Number) task.getVariable(MEETING_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(MEETING_CONTEXT, service.describe(meetingId));
-            task.setVariableLocal(PARTNER_OPTIONS, SpinValues.jsonValue(FormValues.toJson(service.partnerOptions())).create());
+            task.setVariableLocal(PARTNER_OPTIONS, SpinValues.jsonValue(FormInput.toJson(service.partnerOptions())).create());
             return;
         }
-        Object answer = task.getVariable(MEETING_HELD);
-        Boolean held = answer instanceof Boolean b ? b : answer == null ? null
-                : "true".equalsIgnoreCase(answer.toString()) ? Boolean.TRUE
-                : "false".equalsIgnoreCase(answer.toString()) ? Boolean.FALSE : null;
+        String notAnswered = "Indiquez si la réunion s'est tenue.";
+        Boolean held = FORM.optionalBoolean(task.getVariable(MEETING_HELD), notAnswered);
         if (held == null) {
-            throw new CoordinationFormException("Indiquez si la réunion s'est tenue.");
+            throw new CoordinationFormException(notAnswered);
         }
         task.setVariable(MEETING_HELD, held);
         if (!held) {
-            String reason = FormValues.optionalText(task.getVariable(POSTPONEMENT_REASON));
+            String reason = FormInput.optionalText(task.getVariable(POSTPONEMENT_REASON));
             if (reason == null) {
                 throw new CoordinationFormException("Indiquez pourquoi la réunion est reportée.");
             }
@@ -58,12 +57,12 @@ public class HoldMeetingListener implements TaskListener {
             return;
         }
         LocalDate today = LocalDate.now(clock);
-        LocalDate heldOn = FormValues.requiredDate(task.getVariable(HELD_ON), "date de tenue");
+        LocalDate heldOn = FORM.requiredDate(task.getVariable(HELD_ON), "date de tenue");
         if (heldOn.isAfter(today)) {
             throw new CoordinationFormException("La date de tenue ne peut pas être dans le futur.");
         }
-        String minutes = FormValues.requiredText(task.getVariable(MINUTES), "compte rendu", 8000);
-        int participants = FormValues.requiredPositiveInteger(task.getVariable(PARTICIPANTS_COUNT), "nombre de participants");
+        String minutes = FORM.requiredText(task.getVariable(MINUTES), "compte rendu", 8000);
+        int participants = FORM.requiredPositiveInteger(task.getVariable(PARTICIPANTS_COUNT), "nombre de participants");
         List<Long> present = service.partnerIds(task.getVariable(PARTNERS_PRESENT));
         List<RecommendationInput> inputs = recommendations.validateFormItems(task.getVariable(RECOMMENDATIONS), heldOn);
         service.hold(meetingId, heldOn, minutes, participants, present, inputs);

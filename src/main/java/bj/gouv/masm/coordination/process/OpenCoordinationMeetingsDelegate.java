@@ -2,6 +2,7 @@ package bj.gouv.masm.coordination.process;
 
 import static bj.gouv.masm.coordination.CoordinationVariables.DATE_TO_OPEN;
 
+import bj.gouv.masm.coordination.CoordinationFormException;
 import bj.gouv.masm.coordination.CoordinationService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ public class OpenCoordinationMeetingsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object day = execution.getVariable(DATE_TO_OPEN);
-        LocalDate date = day == null ? LocalDate.now(clock) : LocalDate.parse(day.toString().trim().substring(0, 10));
+        LocalDate date = day == null ? LocalDate.now(clock) : CoordinationFormException.FORM.requiredDate(day, DATE_TO_OPEN);
         execution.setVariable("meetingsOpened", service.openPeriodsContaining(date).opened().size());
     }
 }

@@ -1,9 +1,9 @@
 package bj.gouv.masm.coordination.process;
 
+import static bj.gouv.masm.coordination.CoordinationFormException.FORM;
 import static bj.gouv.masm.coordination.CoordinationVariables.*;
 
 import bj.gouv.masm.coordination.CoordinationService;
-import bj.gouv.masm.reviews.FormValues;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class PlanMeetingListener implements TaskListener {
 
     private final CoordinationService service;
+    private final ZoneId zone;
 
-    public PlanMeetingListener(CoordinationService service) {
+    public PlanMeetingListener(CoordinationService service, ZoneId zone) {
         this.service = service;
+        this.zone = zone;
     }
 
     @Override
@@ -27,11 +29,11 @@ public class PlanMeetingListener implements TaskListener {
             task.setVariableLocal(MEETING_CONTEXT, service.describe(meetingId));
             return;
         }
-        LocalDate plannedOn = FormValues.requiredDate(task.getVariable(PLANNED_ON), "date prévue");
+        LocalDate plannedOn = FORM.requiredDate(task.getVariable(PLANNED_ON), "date prévue");
         Object venue = task.getVariable(VENUE);
         String place = venue == null || venue.toString().isBlank() ? null : venue.toString().trim();
         service.plan(meetingId, plannedOn, place == null ? null : place.substring(0, Math.min(300, place.length())));
         task.getExecution().setVariable(MEETING_DATE,
-                java.util.Date.from(plannedOn.atStartOfDay(ZoneId.systemDefault()).toInstant()));
+                java.util.Date.from(plannedOn.atStartOfDay(zone).toInstant()));
     }
 }

@@ -1,5 +1,6 @@
 package bj.gouv.masm.reporting.process;
 
+import static bj.gouv.masm.conventions.LifecycleVariables.REVOCATION_REASON;
 import static bj.gouv.masm.reporting.ReportingVariables.*;
 
 import bj.gouv.masm.reporting.QuarterlyReportService;

@@ -1,5 +1,6 @@
 package bj.gouv.masm.reporting.process;
 
+import static bj.gouv.masm.reporting.ReportingFormException.FORM;
 import static bj.gouv.masm.reporting.ReportingVariables.*;
 
 import bj.gouv.masm.reference.ReferenceCategory;
@@ -13,9 +14,7 @@ import bj.gouv.masm.reporting.ReportActivityService;
 import bj.gouv.masm.reporting.ReportingFormException;
 import bj.gouv.masm.shared.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +37,15 @@ public class RecordQuarterlyReportListener implements TaskListener {
     private final ReferenceDataService reference;
     private final IndicatorValueService indicatorValues;
     private final bj.gouv.masm.reporting.IndicatorCatalogue catalogue;
-    private final ObjectMapper objectMapper;
 
     public RecordQuarterlyReportListener(QuarterlyReportService reports, ReportActivityService activities,
                                          ReferenceDataService reference, IndicatorValueService indicatorValues,
-                                         bj.gouv.masm.reporting.IndicatorCatalogue catalogue, ObjectMapper objectMapper) {
+                                         bj.gouv.masm.reporting.IndicatorCatalogue catalogue) {
         this.catalogue = catalogue;
         this.reports = reports;
         this.activities = activities;
         this.reference = reference;
         this.indicatorValues = indicatorValues;
-        this.objectMapper = objectMapper;
     }
 
     @Override
@@ -56,15 +53,15 @@ public class RecordQuarterlyReportListener implements TaskListener {
         String key = task.getExecution().getProcessBusinessKey();
         Map<String, Long> byGroup = new LinkedHashMap<>();
         for (ReferenceItem group : reference.list(ReferenceCategory.TARGET_GROUP)) {
-            Long count = toLong(task.getVariable(beneficiariesVariable(group.code())), group.label());
+            Long count = FORM.optionalLong(task.getVariable(beneficiariesVariable(group.code())), notWhole(group.label()));
             if (count != null) {
                 byGroup.put(group.code(), count);
             }
         }
         QuarterlyReportService.ReportForm form = new QuarterlyReportService.ReportForm(
-                toBoolean(task.getVariable(REPORT_RECEIVED)),
+                FORM.optionalBoolean(task.getVariable(REPORT_RECEIVED), "« Rapport reçu » doit être oui ou non."),
                 (String) task.getVariable(ACTIVITIES_SUMMARY),
-                toLong(task.getVariable(BENEFICIARIES_REACHED), "total"),
+                FORM.optionalLong(task.getVariable(BENEFICIARIES_REACHED), notWhole("total")),
                 byGroup,
                 parseActivities(task.getVariable(ACTIVITIES)));
         List<IndicatorValueService.RawValue> values = withPastedSheet(parseIndicatorValues(task.getVariable(INDICATOR_VALUES)),
@@ -101,35 +98,8 @@ public class RecordQuarterlyReportListener implements TaskListener {
         return name.toString();
     }
 
-    private static Boolean toBoolean(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
-            case "true", "oui" -> true;
-            case "false", "non" -> false;
-            default -> throw new ReportingFormException("« Rapport reçu » doit être oui ou non.");
-        };
-    }
-
-    private static Long toLong(Object value, String what) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        if (value instanceof Number n) {
-            if (n.doubleValue() != Math.floor(n.doubleValue())) {
-                throw new ReportingFormException("Bénéficiaires (" + what + ") : un nombre entier est attendu.");
-            }
-            return n.longValue();
-        }
-        try {
-            return Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new ReportingFormException("Bénéficiaires (" + what + ") : un nombre entier est attendu.");
-        }
+    private static String notWhole(String what) {
+        return "Bénéficiaires (" + what + ") : un nombre entier est attendu.";
     }
 
     /**
@@ -138,7 +108,7 @@ public class RecordQuarterlyReportListener implements TaskListener {
      */
     List<IndicatorValueService.RawValue> parseIndicatorValues(Object value) {
         List<IndicatorValueService.RawValue> list = new ArrayList<>();
-        JsonNode root = readJson(value, "Liste des indicateurs illisible.");
+        JsonNode root = FORM.jsonArray(value, "Liste des indicateurs illisible.");
         if (root == null) {
             return list;
         }
@@ -189,44 +159,12 @@ public class RecordQuarterlyReportListener implements TaskListener {
         return all;
     }
 
-    private JsonNode readJson(Object value, String unreadable) {
-        if (value == null) {
-            return null;
-        }
-        JsonNode root;
-        try {
-            root = value instanceof String || value.getClass().getName().startsWith("org.camunda.spin")
-                    ? objectMapper.readTree(value.toString()) : objectMapper.valueToTree(value);
-        } catch (Exception e) {
-            throw new ReportingFormException(unreadable);
-        }
-        if (root == null || root.isNull()) {
-            return null;
-        }
-        if (!root.isArray()) {
-            throw new ReportingFormException(unreadable);
-        }
-        return root;
-    }
-
     /** Accepts the form's Json list (Spin), a JSON string or a Java list of maps. */
     List<ActivityInput> parseActivities(Object value) {
         List<ActivityInput> list = new ArrayList<>();
-        if (value == null) {
+        JsonNode root = FORM.jsonArray(value, "Liste des activités illisible.");
+        if (root == null) {
             return list;
-        }
-        JsonNode root;
-        try {
-            root = value instanceof String || value.getClass().getName().startsWith("org.camunda.spin")
-                    ? objectMapper.readTree(value.toString()) : objectMapper.valueToTree(value);
-        } catch (Exception e) {
-            throw new ReportingFormException("Liste des activités illisible.");
-        }
-        if (root == null || root.isNull()) {
-            return list;
-        }
-        if (!root.isArray()) {
-            throw new ReportingFormException("Liste des activités illisible.");
         }
         int i = 0;
         for (JsonNode node : root) {
@@ -245,25 +183,11 @@ public class RecordQuarterlyReportListener implements TaskListener {
 
     private static LocalDate date(JsonNode node, String field, int index) {
         String text = text(node, field);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new ReportingFormException("Activité " + index + " : date invalide « " + text + " ».");
-        }
+        return FORM.dateText(text, "Activité " + index + " : date invalide « " + text + " ».");
     }
 
     private static Long number(JsonNode node, String field, int index) {
         String text = text(node, field);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return new java.math.BigDecimal(text).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new ReportingFormException("Activité " + index + " : nombre entier attendu pour " + field + " (« " + text + " »).");
-        }
+        return FORM.wholeNumberText(text, "Activité " + index + " : nombre entier attendu pour " + field + " (« " + text + " »).");
     }
 }

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +19,8 @@ public class ReportingPeriods {
 
     private final ZoneId zone;
 
-    public ReportingPeriods(@Value("${masm.time-zone:Africa/Porto-Novo}") String zone) {
-        this.zone = ZoneId.of(zone);
+    public ReportingPeriods(ZoneId zone) {
+        this.zone = zone;
     }
 
     public Date afterQuarterEnd(String quarter, String isoDuration) {

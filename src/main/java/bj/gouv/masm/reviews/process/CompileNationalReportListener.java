@@ -1,5 +1,6 @@
 package bj.gouv.masm.reviews.process;
 
+import static bj.gouv.masm.reviews.ReviewFormException.FORM;
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.DepartmentalReviewService;
@@ -27,7 +28,8 @@ public class CompileNationalReportListener implements TaskListener {
             HalfYear halfYear = HalfYear.parse((String) task.getVariable(HALF_YEAR));
             task.setVariableLocal(NATIONAL_REPORT_TEXT, reviews.describe(nationalReports.get(halfYear)));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            nationalReports.compile((Long) task.getVariable(NATIONAL_REPORT_ID), task.getVariable(NATIONAL_SUMMARY));
+            nationalReports.compile((Long) task.getVariable(NATIONAL_REPORT_ID),
+                    FORM.requiredText(task.getVariable(NATIONAL_SUMMARY), "Synthèse nationale", 20000));
         }
     }
 }

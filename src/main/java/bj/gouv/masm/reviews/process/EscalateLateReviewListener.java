@@ -1,5 +1,6 @@
 package bj.gouv.masm.reviews.process;
 
+import static bj.gouv.masm.reviews.ReviewFormException.FORM;
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.DepartmentalReview;
@@ -28,7 +29,8 @@ public class EscalateLateReviewListener implements TaskListener {
                     + " (statut : " + review.getStatus() + ", date prévue : "
                     + (review.getPlannedOn() == null ? "non fixée" : review.getPlannedOn()) + ").");
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            reviews.recordEscalationHandled(reviewId, task.getVariable(LATE_REVIEW_DECISION), task.getVariable(ESCALATION_ACTION));
+            reviews.recordEscalationHandled(reviewId, FORM.requiredText(task.getVariable(LATE_REVIEW_DECISION), "Décision", 20),
+                    FORM.requiredText(task.getVariable(ESCALATION_ACTION), "Suite donnée", 2000));
         }
     }
 }

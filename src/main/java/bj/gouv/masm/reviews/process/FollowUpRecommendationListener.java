@@ -1,12 +1,13 @@
 package bj.gouv.masm.reviews.process;
 
+import static bj.gouv.masm.reviews.ReviewFormException.FORM;
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
-import bj.gouv.masm.reviews.FormValues;
 import bj.gouv.masm.reviews.Recommendation;
 import bj.gouv.masm.reviews.RecommendationService;
 import bj.gouv.masm.reviews.RecommendationStatus;
 import bj.gouv.masm.reviews.ReviewFormException;
+import bj.gouv.masm.shared.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -44,7 +45,7 @@ public class FollowUpRecommendationListener implements TaskListener {
                 execution.setVariableLocal(NEW_DUE_DATE, null);
             }
             case EVENTNAME_COMPLETE -> {
-                String statusText = FormValues.requiredText(task.getVariable(FOLLOW_UP_STATUS), "Nouveau statut", 20);
+                String statusText = FORM.requiredText(task.getVariable(FOLLOW_UP_STATUS), "Nouveau statut", 20);
                 RecommendationStatus status;
                 try {
                     status = RecommendationStatus.valueOf(statusText);
@@ -52,8 +53,8 @@ public class FollowUpRecommendationListener implements TaskListener {
                     throw new ReviewFormException("Statut inconnu : « " + statusText + " ».");
                 }
                 recommendations.updateStatusFromTask(id, status,
-                        FormValues.optionalText(task.getVariable(FOLLOW_UP_COMMENT)),
-                        FormValues.optionalDate(task.getVariable(NEW_DUE_DATE), "Nouvelle échéance"));
+                        FormInput.optionalText(task.getVariable(FOLLOW_UP_COMMENT)),
+                        FORM.optionalDate(task.getVariable(NEW_DUE_DATE), "Nouvelle échéance"));
                 recommendations.releaseFollowUp(id);
             }
             case EVENTNAME_DELETE -> recommendations.releaseFollowUp(id);

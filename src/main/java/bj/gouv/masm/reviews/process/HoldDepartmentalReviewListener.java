@@ -2,9 +2,8 @@ package bj.gouv.masm.reviews.process;
 
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
-import bj.gouv.masm.reviews.DepartmentalReview;
 import bj.gouv.masm.reviews.DepartmentalReviewService;
-import bj.gouv.masm.reviews.RecommendationService;
+import bj.gouv.masm.reviews.HoldMeetingCommand;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -27,13 +26,9 @@ public class HoldDepartmentalReviewListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long reviewId = (Long) task.getVariable(REVIEW_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            DepartmentalReview review = reviews.get(reviewId);
-            task.setVariableLocal(DEPARTMENTAL_REPORT_TEXT, reviews.describe(reviews.reportOf(review)));
-            task.setVariableLocal(PREVIOUS_RECOMMENDATIONS,
-                    RecommendationService.describe(reviews.previousOpenRecommendations(review)));
+            PrepareDepartmentalReviewListener.showReportAndPreviousRecommendations(task, reviews, reviews.get(reviewId));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            reviews.hold(reviewId, task.getVariable(HELD_ON), task.getVariable(MINUTES),
-                    task.getVariable(PARTICIPANTS_COUNT), task.getVariable(REVIEW_RECOMMENDATIONS));
+            reviews.hold(reviewId, HoldMeetingCommand.read(task, REVIEW_RECOMMENDATIONS));
         }
     }
 }

@@ -1,5 +1,6 @@
 package bj.gouv.masm.reviews.process;
 
+import static bj.gouv.masm.reviews.ReviewFormException.FORM;
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.NationalReviewService;
@@ -23,8 +24,10 @@ public class HoldJointCommissionListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(NATIONAL_REVIEW_CONTEXT, nationalReviews.context(id));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            nationalReviews.holdCommission(id, task.getVariable(COMMISSION_HELD_ON),
-                    task.getVariable(COMMISSION_DECISIONS), task.getVariable(COMMISSION_RECOMMENDATIONS));
+            nationalReviews.holdCommission(id, FORM.requiredDate(task.getVariable(COMMISSION_HELD_ON),
+                            "Date de la Commission mixte"),
+                    FORM.requiredText(task.getVariable(COMMISSION_DECISIONS), "Décisions", 20000),
+                    FORM.objectList(task.getVariable(COMMISSION_RECOMMENDATIONS), "Recommandations"));
         }
     }
 }

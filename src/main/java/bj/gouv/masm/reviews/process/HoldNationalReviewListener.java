@@ -2,6 +2,7 @@ package bj.gouv.masm.reviews.process;
 
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
+import bj.gouv.masm.reviews.HoldMeetingCommand;
 import bj.gouv.masm.reviews.NationalReviewService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,8 +24,7 @@ public class HoldNationalReviewListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(NATIONAL_REVIEW_CONTEXT, nationalReviews.context(id));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            nationalReviews.holdReview(id, task.getVariable(HELD_ON), task.getVariable(MINUTES),
-                    task.getVariable(PARTICIPANTS_COUNT), task.getVariable(NATIONAL_RECOMMENDATIONS));
+            nationalReviews.holdReview(id, HoldMeetingCommand.read(task, NATIONAL_RECOMMENDATIONS));
         }
     }
 }

@@ -1,11 +1,12 @@
 package bj.gouv.masm.reviews.process;
 
+import static bj.gouv.masm.reviews.ReviewFormException.FORM;
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.DepartmentalReview;
 import bj.gouv.masm.reviews.DepartmentalReviewService;
-import bj.gouv.masm.reviews.FormValues;
 import bj.gouv.masm.reviews.RecommendationService;
+import bj.gouv.masm.shared.FormInput;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -31,17 +32,26 @@ public class PrepareDepartmentalReviewListener implements TaskListener {
         Long reviewId = (Long) task.getVariable(REVIEW_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             DepartmentalReview review = reviews.get(reviewId);
-            task.setVariableLocal(DEPARTMENTAL_REPORT_TEXT, reviews.describe(reviews.reportOf(review)));
-            task.setVariableLocal(PREVIOUS_RECOMMENDATIONS,
-                    RecommendationService.describe(reviews.previousOpenRecommendations(review)));
+            showReportAndPreviousRecommendations(task, reviews, review);
             task.setVariableLocal(PARTNER_OPTIONS,
-                    SpinValues.jsonValue(FormValues.toJson(reviews.partnerOptions(review))).create());
+                    SpinValues.jsonValue(FormInput.toJson(reviews.partnerOptions(review))).create());
             if (task.getVariable(INVITED_PARTNERS) == null) {
                 List<String> defaults = reviews.defaultInvitees(review).stream().map(String::valueOf).toList();
-                task.getExecution().setVariable(INVITED_PARTNERS, SpinValues.jsonValue(FormValues.toJson(defaults)).create());
+                task.getExecution().setVariable(INVITED_PARTNERS, SpinValues.jsonValue(FormInput.toJson(defaults)).create());
             }
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            reviews.prepare(reviewId, task.getVariable(PLANNED_ON), task.getVariable(VENUE), task.getVariable(INVITED_PARTNERS));
+            reviews.prepare(reviewId, new DepartmentalReviewService.PrepareCommand(
+                    FORM.requiredDate(task.getVariable(PLANNED_ON), "Date prévue"),
+                    FORM.requiredText(task.getVariable(VENUE), "Lieu", 300),
+                    FORM.valueList(task.getVariable(INVITED_PARTNERS), "Partenaires invités")));
         }
+    }
+
+    /** The context both departmental review tasks show: the analytical report and the open recommendations. */
+    static void showReportAndPreviousRecommendations(DelegateTask task, DepartmentalReviewService reviews,
+                                                     DepartmentalReview review) {
+        task.setVariableLocal(DEPARTMENTAL_REPORT_TEXT, reviews.describe(reviews.reportOf(review)));
+        task.setVariableLocal(PREVIOUS_RECOMMENDATIONS,
+                RecommendationService.describe(reviews.previousOpenRecommendations(review)));
     }
 }
