@@ -88,7 +88,6 @@ public final class RestBenchmark {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
         }
-        int code;
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if (options.containsKey("explain-ms")) {
             // PostgreSQL logs the plan (EXPLAIN ANALYZE) of every statement slower than this
@@ -96,8 +95,19 @@ public final class RestBenchmark {
                     .setServerConfig("auto_explain.log_min_duration", options.get("explain-ms"))
                     .setServerConfig("auto_explain.log_analyze", "on");
         }
+        int code = 1;
+        RestBenchmark benchmark = new RestBenchmark();
         try (EmbeddedPostgres postgres = builder.start()) {
-            code = new RestBenchmark().run(postgres, options);
+            try {
+                code = benchmark.run(postgres, options);
+            } finally {
+                // before the database stops: else the engine's job executor keeps the JVM alive
+                if (benchmark.context != null && benchmark.context.isActive()) {
+                    benchmark.context.close();
+                }
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
         }
         System.exit(code);
     }
@@ -148,7 +158,10 @@ public final class RestBenchmark {
             report.put("completionsWithCredentialCache", summary("credential cache on (all rounds)", "tasks/s", on));
             report.put("profileReadsWithoutCredentialCache", summary("profile reads, cache off (all rounds)", "requests/s", readsOff));
             report.put("profileReadsWithCredentialCache", summary("profile reads, cache on (all rounds)", "requests/s", readsOn));
-            report.put("rounds", Map.of("off", off, "on", on));
+            Map<String, Object> byRound = new LinkedHashMap<>();
+            byRound.put("off", off);
+            byRound.put("on", on);
+            report.put("rounds", byRound);
         } else if (sizes.isEmpty()) {
             fileDossiers(DEPARTMENT, tasks, 4);
             report.put("completions", completions("completions", tasks, clients, true));
