@@ -61,8 +61,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code --open=3000,50000} (grow the open dossiers to each size in turn and measure the task page and
  * completions at each), {@code --page-requests=N} (task page reads per size, default 800),
  * {@code --compare-indexes} (at each size, measure without then with the indexes of EngineIndexesPlugin),
- * {@code --out=FILE} (also write the figures as JSON), {@code --explain-ms=N} (PostgreSQL's auto_explain logs
- * the plan of every statement slower than N ms), any {@code --spring.property=value} for the application.
+ * {@code --out=FILE} (also write the figures as JSON), any {@code --spring.property=value} for the application.
  */
 public final class RestBenchmark {
 
@@ -89,12 +88,6 @@ public final class RestBenchmark {
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
         }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        if (options.containsKey("explain-ms")) {
-            // PostgreSQL logs the plan (EXPLAIN ANALYZE) of every statement slower than this
-            builder.setServerConfig("shared_preload_libraries", "auto_explain")
-                    .setServerConfig("auto_explain.log_min_duration", options.get("explain-ms"))
-                    .setServerConfig("auto_explain.log_analyze", "on");
-        }
         int code = 1;
         RestBenchmark benchmark = new RestBenchmark();
         try (EmbeddedPostgres postgres = builder.start()) {
