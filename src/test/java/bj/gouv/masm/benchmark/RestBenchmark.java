@@ -55,12 +55,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </pre>
  *
  * Options: {@code --tasks=N} completions per measured phase (default 1500), {@code --clients=N} (8),
- * {@code --compare} (the same run measures with the verified-credentials cache off, then on),
+ * {@code --compare} (the same run measures with the verified-credentials cache off, then on, in alternating
+ * {@code --rounds=N} (3): completions and {@code --reads=N} (1000) reads of the clerk's profile, the cheapest
+ * authenticated request),
  * {@code --open=3000,50000} (grow the open dossiers to each size in turn and measure the task page and
  * completions at each), {@code --page-requests=N} (task page reads per size, default 800),
  * {@code --compare-indexes} (at each size, measure without then with the indexes of EngineIndexesPlugin),
- * {@code --out=FILE} (also write the figures as JSON), {@code --explain-ms=N} (PostgreSQL's auto_explain logs
- * the plan of every statement slower than N ms), any {@code --spring.property=value} for the application.
+ * {@code --out=FILE} (also write the figures as JSON), any {@code --spring.property=value} for the application.
  */
 public final class RestBenchmark {
 
@@ -86,16 +87,20 @@ public final class RestBenchmark {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
         }
-        int code;
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        if (options.containsKey("explain-ms")) {
-            // PostgreSQL logs the plan (EXPLAIN ANALYZE) of every statement slower than this
-            builder.setServerConfig("shared_preload_libraries", "auto_explain")
-                    .setServerConfig("auto_explain.log_min_duration", options.get("explain-ms"))
-                    .setServerConfig("auto_explain.log_analyze", "on");
-        }
+        int code = 1;
+        RestBenchmark benchmark = new RestBenchmark();
         try (EmbeddedPostgres postgres = builder.start()) {
-            code = new RestBenchmark().run(postgres, options);
+            try {
+                code = benchmark.run(postgres, options);
+            } finally {
+                // before the database stops: else the engine's job executor keeps the JVM alive
+                if (benchmark.context != null && benchmark.context.isActive()) {
+                    benchmark.context.close();
+                }
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
         }
         System.exit(code);
     }
@@ -125,9 +130,16 @@ public final class RestBenchmark {
         if (compare) {
             // off and on alternate in rounds, so that a change of load on a shared machine hits both alike
             int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+            int reads = Integer.parseInt(options.getOrDefault("reads", "1000"));
             List<Map<String, Object>> off = new ArrayList<>();
             List<Map<String, Object>> on = new ArrayList<>();
+            List<Map<String, Object>> readsOff = new ArrayList<>();
+            List<Map<String, Object>> readsOn = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
+                cache.setTtl(Duration.ZERO);
+                readsOff.add(reads("profile reads, cache off, round " + round, reads, clients));
+                cache.setTtl(cacheTtl.isZero() ? Duration.ofSeconds(30) : cacheTtl);
+                readsOn.add(reads("profile reads, cache on, round " + round, reads, clients));
                 cache.setTtl(Duration.ZERO);
                 fileDossiers(DEPARTMENT, tasks / rounds, 4);
                 off.add(completions("cache off, round " + round, tasks / rounds, clients, true));
@@ -135,9 +147,14 @@ public final class RestBenchmark {
                 fileDossiers(DEPARTMENT, tasks / rounds, 4);
                 on.add(completions("cache on, round " + round, tasks / rounds, clients, true));
             }
-            report.put("completionsWithoutCredentialCache", summary("credential cache off (all rounds)", off));
-            report.put("completionsWithCredentialCache", summary("credential cache on (all rounds)", on));
-            report.put("rounds", Map.of("off", off, "on", on));
+            report.put("completionsWithoutCredentialCache", summary("credential cache off (all rounds)", "tasks/s", off));
+            report.put("completionsWithCredentialCache", summary("credential cache on (all rounds)", "tasks/s", on));
+            report.put("profileReadsWithoutCredentialCache", summary("profile reads, cache off (all rounds)", "requests/s", readsOff));
+            report.put("profileReadsWithCredentialCache", summary("profile reads, cache on (all rounds)", "requests/s", readsOn));
+            Map<String, Object> byRound = new LinkedHashMap<>();
+            byRound.put("off", off);
+            byRound.put("on", on);
+            report.put("rounds", byRound);
         } else if (sizes.isEmpty()) {
             fileDossiers(DEPARTMENT, tasks, 4);
             report.put("completions", completions("completions", tasks, clients, true));
@@ -327,32 +344,44 @@ public final class RestBenchmark {
         return measured.print(label, "tasks/s", print);
     }
 
+    /** The cheapest authenticated request (the clerk's own profile): what authentication alone costs. */
+    private Map<String, Object> reads(String label, int requests, int clients) throws Exception {
+        return gets(label, "requests/s", requests, clients, "/engine-rest/user/" + CLERK + "/profile");
+    }
+
     /** The clerk's task page, as Tasklist asks it: 15 tasks of its office by due date, and their count. */
     private Map<String, Object> taskPage(String label, int requests, int clients) throws Exception {
         String group = Groups.cps(DEPARTMENT);
+        return gets(label, "pages/s", requests, clients, "/engine-rest/task?candidateGroup=" + group
+                + "&firstResult=0&maxResults=15&sortBy=dueDate&sortOrder=asc",
+                "/engine-rest/task/count?candidateGroup=" + group);
+    }
+
+    /** {@code requests} times the given GETs in a row (one measured step), by {@code clients} in parallel. */
+    private Map<String, Object> gets(String label, String unit, int requests, int clients, String... paths)
+            throws Exception {
         AtomicInteger remaining = new AtomicInteger(requests);
         Measured measured = measure(clients, client -> {
             if (remaining.getAndDecrement() <= 0) {
                 return false;
             }
-            HttpResponse<String> page = client.send(get("/engine-rest/task?candidateGroup=" + group
-                    + "&firstResult=0&maxResults=15&sortBy=dueDate&sortOrder=asc"), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> count = client.send(get("/engine-rest/task/count?candidateGroup=" + group),
-                    HttpResponse.BodyHandlers.ofString());
-            if (page.statusCode() != 200 || count.statusCode() != 200) {
-                throw new IllegalStateException("task page answered " + page.statusCode() + "/" + count.statusCode());
+            for (String path : paths) {
+                HttpResponse<String> response = client.send(get(path), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+                }
             }
             return true;
         });
-        return measured.print(label, "pages/s", true);
+        return measured.print(label, unit, true);
     }
 
     /** All rounds of one setting together: total completions over total time, percentiles of all latencies. */
-    private static Map<String, Object> summary(String label, List<Map<String, Object>> rounds) {
+    private static Map<String, Object> summary(String label, String unit, List<Map<String, Object>> rounds) {
         long[] all = rounds.stream().flatMapToLong(r -> Arrays.stream((long[]) r.get("latenciesNanos"))).sorted().toArray();
         double seconds = rounds.stream().mapToDouble(r -> (Double) r.get("seconds")).sum();
         rounds.forEach(r -> r.remove("latenciesNanos"));
-        return new Measured(all, (long) (seconds * 1e9)).print(label, "tasks/s", true);
+        return new Measured(all, (long) (seconds * 1e9)).print(label, unit, true);
     }
 
     interface Step {

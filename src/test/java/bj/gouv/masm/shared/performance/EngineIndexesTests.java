@@ -31,6 +31,12 @@ class EngineIndexesTests extends IntegrationTestBase {
     }
 
     @Test
+    void shouldIndexOnlyTheTaskAndDefinitionRowsOfAGroupForTheTaskList() {
+        assertThat(indexesOf("act_ru_authorization")).anyMatch(d -> d.toLowerCase().contains("(group_id_) where")
+                && d.contains("6") && d.contains("7"));
+    }
+
+    @Test
     void shouldBeIdempotentAtEveryStart() {
         EngineIndexesPlugin.createIndexes(dataSource, "");
         EngineIndexesPlugin.createIndexes(dataSource, "");
