@@ -72,7 +72,7 @@ class ArchitectureTests {
         MAY_CALL.put("reporting", Set.of("shared", "reference", "security", "partners", "reviews", "conventions"));
         MAY_CALL.put("funding", Set.of("shared", "reference", "security", "partners", "conventions", "reporting"));
         MAY_CALL.put("programmes", Set.of("shared", "reference", "security", "partners", "reviews"));
-        MAY_CALL.put("coordination", Set.of("shared", "reference", "security", "partners", "reviews"));
+        MAY_CALL.put("coordination", Set.of("shared", "reference", "security", "partners", "reviews", "conventions"));
         MAY_CALL.put("dashboard", Set.of("shared", "reference", "security", "partners", "conventions", "reporting",
                 "funding", "coordination"));
         MAY_CALL.put("exports", Set.of("shared", "reference", "security", "partners", "conventions", "reporting",

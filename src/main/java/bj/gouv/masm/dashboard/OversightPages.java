@@ -7,9 +7,9 @@ import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.reference.ReferenceItem;
 import bj.gouv.masm.reporting.CentralOversight;
 import bj.gouv.masm.shared.ApiException;
+import bj.gouv.masm.shared.MasmTimeZone;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +39,6 @@ public class OversightPages {
             "ALREADY_ACCREDITED", "Déjà sous convention",
             "REGULARISED", "Régularisée : dossier déposé",
             "CEASED", "Activités cessées");
-    private static final ZoneId BENIN = ZoneId.of("Africa/Porto-Novo");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final CentralOversight oversight;
@@ -193,11 +192,11 @@ public class OversightPages {
         }
         LocalDate date;
         if (value instanceof java.sql.Timestamp timestamp) {
-            date = timestamp.toInstant().atZone(BENIN).toLocalDate();
+            date = timestamp.toInstant().atZone(MasmTimeZone.zone()).toLocalDate();
         } else if (value instanceof java.sql.Date sqlDate) {
             date = sqlDate.toLocalDate();
         } else if (value instanceof OffsetDateTime dateTime) {
-            date = dateTime.atZoneSameInstant(BENIN).toLocalDate();
+            date = dateTime.atZoneSameInstant(MasmTimeZone.zone()).toLocalDate();
         } else if (value instanceof LocalDate localDate) {
             date = localDate;
         } else {

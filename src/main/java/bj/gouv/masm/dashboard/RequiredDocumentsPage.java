@@ -89,7 +89,7 @@ public class RequiredDocumentsPage {
         for (int i = 0; i < BLANK_ROWS; i++) {
             shown.add(new Row("", "", null, true));
         }
-        boolean canEdit = accessScope.isMember(Groups.DPAF) || accessScope.isAdmin();
+        boolean canEdit = accessScope.isMemberOrAdmin(Groups.DPAF);
         model.addAttribute("rows", canEdit ? shown : rows);
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("problem", problem);
