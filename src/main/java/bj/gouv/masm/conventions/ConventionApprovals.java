@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,15 +34,11 @@ import org.springframework.stereotype.Service;
  * signature. A CPS acts only on its own department's dossiers.
  */
 @Service
+@RequiredArgsConstructor
 public class ConventionApprovals {
 
     private final HistoryService history;
     private final IdentityService identity;
-
-    public ConventionApprovals(HistoryService history, IdentityService identity) {
-        this.history = history;
-        this.identity = identity;
-    }
 
     /** Refuses the registration unless the case's history holds the DPAF opinion and the SGM signature. */
     public void requireApprovals(String processInstanceId, Dossier dossier) {

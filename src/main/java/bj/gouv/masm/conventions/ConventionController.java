@@ -1,6 +1,7 @@
 package bj.gouv.masm.conventions;
 
 import bj.gouv.masm.shared.PageResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,13 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/conventions")
+@RequiredArgsConstructor
 public class ConventionController {
 
     private final ConventionViews views;
-
-    public ConventionController(ConventionViews views) {
-        this.views = views;
-    }
 
     @GetMapping("/{number}")
     public ConventionView get(@PathVariable String number) {

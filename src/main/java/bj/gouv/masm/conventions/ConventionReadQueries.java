@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * join the tables of the features the conventions build on (partners, reference data), read only.
  */
 @Service
+@RequiredArgsConstructor
 public class ConventionReadQueries {
 
     /** A convention with its partner, as an export lists it; {@code orgType} is the IATI organisation type. */
@@ -31,13 +33,6 @@ public class ConventionReadQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final ConventionRepository conventions;
     private final DossierRepository dossiers;
-
-    public ConventionReadQueries(NamedParameterJdbcTemplate jdbc, ConventionRepository conventions,
-                                 DossierRepository dossiers) {
-        this.jdbc = jdbc;
-        this.conventions = conventions;
-        this.dossiers = dossiers;
-    }
 
     /** A convention by number (read side: the other features do not use our repositories). */
     public Optional<Convention> findByNumber(String number) {

@@ -12,12 +12,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Conventions: registration at signature, evaluations, renewal, expiry and revocation, with status history. */
 @Service
+@RequiredArgsConstructor
 public class ConventionService {
 
     public static final String ENTITY = "convention";
@@ -36,26 +38,6 @@ public class ConventionService {
     private final CurrentActor actor;
     private final Clock clock;
     private ApplicationEventPublisher events;
-
-    public ConventionService(ConventionRepository conventions, ConventionStatusChangeRepository history,
-                             ConventionStatusService statusService,
-                             ConventionEvaluationRepository evaluations,
-                             ConventionSynthesisReportRepository synthesisReports, RecommendationService recommendations,
-                             NumberSequences numbers,
-                             List<ReportingStanding> standings, AuditTrail audit,
-                             CurrentActor actor, Clock clock) {
-        this.conventions = conventions;
-        this.history = history;
-        this.statusService = statusService;
-        this.evaluations = evaluations;
-        this.synthesisReports = synthesisReports;
-        this.recommendations = recommendations;
-        this.numbers = numbers;
-        this.standings = standings;
-        this.audit = audit;
-        this.actor = actor;
-        this.clock = clock;
-    }
 
     @org.springframework.beans.factory.annotation.Autowired
     void setEvents(ApplicationEventPublisher events) {

@@ -5,6 +5,7 @@ import bj.gouv.masm.shared.AuditTrail;
 import bj.gouv.masm.shared.CurrentActor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * feature's revocation can both call it without a double history row).
  */
 @Service
+@RequiredArgsConstructor
 public class ConventionStatusService {
 
     private final ConventionRepository conventions;
@@ -28,15 +30,6 @@ public class ConventionStatusService {
     @org.springframework.beans.factory.annotation.Autowired
     void setEvents(ApplicationEventPublisher events) {
         this.events = events;
-    }
-
-    public ConventionStatusService(ConventionRepository conventions, ConventionStatusChangeRepository history,
-                                   AuditTrail auditTrail, CurrentActor currentActor, Clock clock) {
-        this.conventions = conventions;
-        this.history = history;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
     }
 
     /** @return true if the status changed, false if the convention already had it */

@@ -1,6 +1,7 @@
 package bj.gouv.masm.conventions;
 
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,15 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/conventions/{number}")
+@RequiredArgsConstructor
 public class ConventionTermsController {
 
     private final ConventionTermsService terms;
     private final ConventionViews views;
-
-    public ConventionTermsController(ConventionTermsService terms, ConventionViews views) {
-        this.terms = terms;
-        this.views = views;
-    }
 
     public record ExtensionRequest(LocalDate newEndDate, String reason) {
     }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * All in one transaction. Only DPAF and administrators (403 otherwise).
  */
 @Service
+@RequiredArgsConstructor
 public class ConventionTermsService {
 
     static final String TIMER_CONVENTION_ENDS = "TimerEvent_ConventionEnds";
@@ -45,21 +47,6 @@ public class ConventionTermsService {
     private final ApplicationEventPublisher events;
     private final AccessScope scope;
     private final Clock clock;
-
-    public ConventionTermsService(ConventionRepository conventions, ConventionStatusService statusService,
-                                  ConventionEvaluationRepository evaluations, RuntimeService runtimeService,
-                                  ManagementService managementService, EngineCalls engineCalls,
-                                  ApplicationEventPublisher events, AccessScope scope, Clock clock) {
-        this.conventions = conventions;
-        this.statusService = statusService;
-        this.evaluations = evaluations;
-        this.runtimeService = runtimeService;
-        this.managementService = managementService;
-        this.engineCalls = engineCalls;
-        this.events = events;
-        this.scope = scope;
-        this.clock = clock;
-    }
 
     /** New end date (after the current one); the pending final-evaluation and expiry timers move with it. */
     @Transactional

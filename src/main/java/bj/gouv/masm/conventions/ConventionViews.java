@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * "not found".
  */
 @Service
+@RequiredArgsConstructor
 public class ConventionViews {
 
     static final int MAX_PAGE_SIZE = 200;
@@ -28,12 +30,6 @@ public class ConventionViews {
     private final ConventionRepository conventions;
     private final ConventionService service;
     private final AccessScope scope;
-
-    public ConventionViews(ConventionRepository conventions, ConventionService service, AccessScope scope) {
-        this.conventions = conventions;
-        this.service = service;
-        this.scope = scope;
-    }
 
     @Transactional(readOnly = true)
     public ConventionView get(String number) {

@@ -12,12 +12,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Convention dossiers: filing, CPS check, DPAF review, missing documents, closing; with status history. */
 @Service
+@RequiredArgsConstructor
 public class DossierService {
 
     public static final String ENTITY = "dossier";
@@ -30,19 +32,6 @@ public class DossierService {
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    public DossierService(DossierRepository dossiers, DossierStatusChangeRepository history, PartnerRepository partners,
-                          NumberSequences numbers, AuditTrail audit, CurrentActor actor,
-                          ApplicationEventPublisher events, Clock clock) {
-        this.dossiers = dossiers;
-        this.history = history;
-        this.partners = partners;
-        this.numbers = numbers;
-        this.audit = audit;
-        this.actor = actor;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** What a dossier asks for (from the start form; every part optional). */
     public record DossierRequest(Set<String> axes, Set<String> domains, Set<String> departments,

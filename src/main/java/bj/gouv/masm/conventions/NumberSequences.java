@@ -1,5 +1,6 @@
 package bj.gouv.masm.conventions;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -13,16 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
  * are the second line of defence.
  */
 @Service
+@RequiredArgsConstructor
 public class NumberSequences {
 
     public static final String DOSSIER = "DOSSIER";
     public static final String CONVENTION = "CONVENTION";
 
     private final JdbcTemplate jdbc;
-
-    public NumberSequences(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public int next(String sequence, int year) {

@@ -1,6 +1,7 @@
 package bj.gouv.masm.conventions;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,13 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** The documents a dossier needs: everyone reads the list, DPAF or an administrator replaces it. */
 @RestController
 @RequestMapping("/api/reference/required-documents")
+@RequiredArgsConstructor
 public class RequiredDocumentController {
 
     private final RequiredDocumentList documents;
-
-    public RequiredDocumentController(RequiredDocumentList documents) {
-        this.documents = documents;
-    }
 
     @GetMapping
     public List<RequiredDocumentList.Document> list() {

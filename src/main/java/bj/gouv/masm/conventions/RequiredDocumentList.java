@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * deleted (dossiers already received it): a document left out of the list is deactivated.
  */
 @Service
+@RequiredArgsConstructor
 public class RequiredDocumentList {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
@@ -29,12 +31,6 @@ public class RequiredDocumentList {
     private final JdbcTemplate jdbc;
     private final AccessScope accessScope;
     private final AuditTrail auditTrail;
-
-    public RequiredDocumentList(JdbcTemplate jdbc, AccessScope accessScope, AuditTrail auditTrail) {
-        this.jdbc = jdbc;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-    }
 
     /** One document: {@code partnerKind} null = required from every partner, else {@code OSC} or {@code PTF}. */
     public record Document(String code, String label, String partnerKind, Boolean active) {

@@ -2,6 +2,7 @@ package bj.gouv.masm.conventions;
 
 import bj.gouv.masm.partners.PartnerKind;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Service;
  * task opened, no restart).
  */
 @Service
+@RequiredArgsConstructor
 public class RequiredDocuments {
 
     private final JdbcTemplate jdbc;
-
-    public RequiredDocuments(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record RequiredDocument(String code, String label) {
     }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,17 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Coordination bodies, their meetings, the on-schedule indicator and the Joint Commission's extraordinary sessions. */
 @RestController
+@RequiredArgsConstructor
 public class CoordinationController {
 
     private final CoordinationService service;
     private final CoordinationKpi kpi;
     private final Clock clock;
-
-    public CoordinationController(CoordinationService service, CoordinationKpi kpi, Clock clock) {
-        this.service = service;
-        this.kpi = kpi;
-        this.clock = clock;
-    }
 
     @GetMapping("/api/coordination/kpi")
     public CoordinationKpi.Kpi kpi(@RequestParam(required = false) Integer year) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,17 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
  * within their period as expected); {@code rate} = bodies on schedule / bodies (fraction 0..1, 4 decimals).
  */
 @Service
+@RequiredArgsConstructor
 public class CoordinationKpi {
 
     private final JdbcTemplate jdbc;
     private final CoordinationService coordination;
     private final Clock clock;
-
-    public CoordinationKpi(JdbcTemplate jdbc, CoordinationService coordination, Clock clock) {
-        this.jdbc = jdbc;
-        this.coordination = coordination;
-        this.clock = clock;
-    }
 
     public record BodyFigure(String body, String label, int expected, int held, int heldOnSchedule,
                              int extraordinaryHeld, boolean onSchedule) {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * when the period ends; extraordinary sessions of the Joint Commission on request.
  */
 @Service
+@RequiredArgsConstructor
 public class CoordinationService {
 
     public static final String JOINT_COMMISSION = "JOINT_COMMISSION";
@@ -50,19 +52,6 @@ public class CoordinationService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public CoordinationService(JdbcTemplate jdbc, RuntimeService runtimeService, EngineCalls engineCalls,
-                               RecommendationService recommendations, AccessScope accessScope, AuditTrail auditTrail,
-                               CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.runtimeService = runtimeService;
-        this.engineCalls = engineCalls;
-        this.recommendations = recommendations;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     public record Body(String code, String label, String frequency, int meetingsPerYear, String secretariatGroup) {
     }

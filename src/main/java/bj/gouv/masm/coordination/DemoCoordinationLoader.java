@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "masm.demo.data-enabled", havingValue = "true")
+@RequiredArgsConstructor
 public class DemoCoordinationLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCoordinationLoader.class);
@@ -40,12 +42,6 @@ public class DemoCoordinationLoader {
     private final CoordinationService coordination;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    public DemoCoordinationLoader(CoordinationService coordination, JdbcTemplate jdbc, Clock clock) {
-        this.coordination = coordination;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(60)

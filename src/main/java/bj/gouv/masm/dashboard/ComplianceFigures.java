@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,17 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  * else the last four quarters ended. Department and period filters apply; domain and kind do not.
  */
 @Service
+@RequiredArgsConstructor
 public class ComplianceFigures {
 
     private final ReportingReadQueries reporting;
     private final ReferenceDataService reference;
     private final Clock clock;
-
-    public ComplianceFigures(ReportingReadQueries reporting, ReferenceDataService reference, Clock clock) {
-        this.reporting = reporting;
-        this.reference = reference;
-        this.clock = clock;
-    }
 
     public record Row(String department, String departmentLabel, String quarter, long expected, long actual,
                       long onTime, String link) {

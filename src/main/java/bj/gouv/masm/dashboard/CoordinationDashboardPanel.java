@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -13,15 +14,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * of the previous year, as model attribute {@code coordination} of the dashboard page only.
  */
 @ControllerAdvice(assignableTypes = DashboardController.class)
+@RequiredArgsConstructor
 public class CoordinationDashboardPanel {
 
     private final CoordinationKpi kpi;
     private final Clock clock;
-
-    public CoordinationDashboardPanel(CoordinationKpi kpi, Clock clock) {
-        this.kpi = kpi;
-        this.clock = clock;
-    }
 
     @ModelAttribute("coordination")
     public List<CoordinationKpi.Kpi> coordination(HttpServletRequest request) {

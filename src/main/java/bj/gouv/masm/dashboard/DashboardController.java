@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/dashboard")
+@RequiredArgsConstructor
 public class DashboardController {
 
     private final SectorFigures sector;
@@ -36,20 +38,6 @@ public class DashboardController {
     private final DashboardScope scope;
     private final ReferenceDataService reference;
     private final ObjectMapper objectMapper;
-
-    public DashboardController(SectorFigures sector, PipelineFigures pipeline, ComplianceFigures compliance,
-                               OverlapService overlaps, DashboardTables tables, TableExporter exporter,
-                               DashboardScope scope, ReferenceDataService reference, ObjectMapper objectMapper) {
-        this.sector = sector;
-        this.pipeline = pipeline;
-        this.compliance = compliance;
-        this.overlaps = overlaps;
-        this.tables = tables;
-        this.exporter = exporter;
-        this.scope = scope;
-        this.reference = reference;
-        this.objectMapper = objectMapper;
-    }
 
     @ModelAttribute("filter")
     DashboardFilter filter(@RequestParam(required = false) String department,

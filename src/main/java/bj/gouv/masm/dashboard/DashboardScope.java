@@ -3,6 +3,7 @@ package bj.gouv.masm.dashboard;
 import bj.gouv.masm.security.AccessScope;
 import bj.gouv.masm.shared.ApiException;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * own department (the filter defaults to it, another department is refused).
  */
 @Component
+@RequiredArgsConstructor
 public class DashboardScope {
 
     private final AccessScope scope;
-
-    public DashboardScope(AccessScope scope) {
-        this.scope = scope;
-    }
 
     public DashboardFilter apply(DashboardFilter filter) {
         if (scope.seesAllDepartments()) {

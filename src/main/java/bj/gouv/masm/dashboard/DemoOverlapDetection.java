@@ -1,5 +1,6 @@
 package bj.gouv.masm.dashboard;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,15 +15,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "masm.demo.data-enabled", havingValue = "true")
+@RequiredArgsConstructor
 public class DemoOverlapDetection {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOverlapDetection.class);
 
     private final OverlapService overlaps;
-
-    public DemoOverlapDetection(OverlapService overlaps) {
-        this.overlaps = overlaps;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(51)

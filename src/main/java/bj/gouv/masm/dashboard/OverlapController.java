@@ -6,6 +6,7 @@ import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.PageResponse;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,15 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Overlapping activities of different partners, for DPAF review. */
 @RestController
 @RequestMapping("/api/overlaps")
+@RequiredArgsConstructor
 public class OverlapController {
 
     private final OverlapService service;
     private final AccessScope scope;
-
-    public OverlapController(OverlapService service, AccessScope scope) {
-        this.service = service;
-        this.scope = scope;
-    }
 
     @GetMapping
     public PageResponse<OverlapService.OverlapView> list(@RequestParam(required = false) String status,

@@ -1,5 +1,6 @@
 package bj.gouv.masm.dashboard;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,13 +16,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 @ConditionalOnProperty(name = {"camunda.bpm.job-execution.enabled", "masm.overlaps.scheduled"}, havingValue = "true",
         matchIfMissing = true)
+@RequiredArgsConstructor
 public class OverlapDetectionSchedule {
 
     private final OverlapService service;
-
-    public OverlapDetectionSchedule(OverlapService service) {
-        this.service = service;
-    }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${masm.overlaps.detection-interval:PT15M}")
     public void detect() {

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * partner (the OSC reporting the very activity the PTF funds).
  */
 @Service
+@RequiredArgsConstructor
 public class OverlapService {
 
     private static final Logger log = LoggerFactory.getLogger(OverlapService.class);
@@ -66,20 +68,6 @@ public class OverlapService {
     private final CurrentActor currentActor;
     private final Clock clock;
     private final TransactionTemplate transactions;
-
-    public OverlapService(NamedParameterJdbcTemplate jdbc, ReportingReadQueries reporting, FundingReadQueries funding,
-                          OverlapFlagRepository repository, AccessScope scope, AuditTrail auditTrail,
-                          CurrentActor currentActor, Clock clock, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.reporting = reporting;
-        this.funding = funding;
-        this.repository = repository;
-        this.scope = scope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-        this.transactions = transactions;
-    }
 
     /** Flags the overlaps not flagged yet; returns how many new flags were created. */
     public synchronized int detect() {

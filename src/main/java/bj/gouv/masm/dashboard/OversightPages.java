@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 @RequestMapping("/dashboard")
+@RequiredArgsConstructor
 public class OversightPages {
 
     static final int PAGE_SIZE = 50;
@@ -45,14 +47,6 @@ public class OversightPages {
     private final DashboardScope scope;
     private final ReferenceDataService reference;
     private final TableExporter exporter;
-
-    public OversightPages(CentralOversight oversight, DashboardScope scope, ReferenceDataService reference,
-                          TableExporter exporter) {
-        this.oversight = oversight;
-        this.scope = scope;
-        this.reference = reference;
-        this.exporter = exporter;
-    }
 
     /** A cell of a page: its text, and where it leads when it is a link. */
     public record Cell(String text, String href) {

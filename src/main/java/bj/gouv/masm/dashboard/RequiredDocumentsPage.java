@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/dashboard/required-documents")
+@RequiredArgsConstructor
 public class RequiredDocumentsPage {
 
     static final int BLANK_ROWS = 3;
@@ -35,11 +37,6 @@ public class RequiredDocumentsPage {
 
     private final RequiredDocumentList documents;
     private final AccessScope accessScope;
-
-    public RequiredDocumentsPage(RequiredDocumentList documents, AccessScope accessScope) {
-        this.documents = documents;
-        this.accessScope = accessScope;
-    }
 
     /** One row of the form as shown (a document, or a blank row to add one). */
     public record Row(String code, String label, String partnerKind, boolean active) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * same predicate the partner list uses, so every figure equals the length of the list it links to.
  */
 @Service
+@RequiredArgsConstructor
 public class SectorFigures {
 
     /** Departments and target groups the source names as under-served. */
@@ -39,15 +41,6 @@ public class SectorFigures {
     private final FundingReadQueries funding;
     private final ReferenceDataService reference;
     private final Clock clock;
-
-    public SectorFigures(PartnerReadQueries partners, ConventionReadQueries conventions, FundingReadQueries funding,
-                         ReferenceDataService reference, Clock clock) {
-        this.partners = partners;
-        this.conventions = conventions;
-        this.funding = funding;
-        this.reference = reference;
-        this.clock = clock;
-    }
 
     public record Count(String code, String label, long total, long withConvention, String link) {
         public double share() {

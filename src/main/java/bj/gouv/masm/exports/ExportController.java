@@ -7,6 +7,7 @@ import bj.gouv.masm.dashboard.OverlapController;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.TableData;
 import bj.gouv.masm.shared.TableExporter;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,20 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
  * /dashboard (usable with the Camunda webapp session).
  */
 @RestController
+@RequiredArgsConstructor
 public class ExportController {
 
     private final IatiActivityExporter iati;
     private final DashboardTables tables;
     private final DashboardScope scope;
     private final TableExporter exporter;
-
-    public ExportController(IatiActivityExporter iati, DashboardTables tables, DashboardScope scope,
-                            TableExporter exporter) {
-        this.iati = iati;
-        this.tables = tables;
-        this.scope = scope;
-        this.exporter = exporter;
-    }
 
     @GetMapping(value = {"/api/exports/iati/activities.xml", "/dashboard/iati/activities.xml"},
             produces = MediaType.APPLICATION_XML_VALUE)

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is skipped.
  */
 @Service
+@RequiredArgsConstructor
 public class CampaignService {
 
     public static final String PTF_INVITATION = "PTF_INVITATION";
@@ -54,20 +56,6 @@ public class CampaignService {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    public CampaignService(JdbcTemplate jdbc, RuntimeService runtimeService, EngineCalls engineCalls,
-                           ReferenceDataService reference, AccessScope accessScope, AuditTrail auditTrail,
-                           CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
-        this.runtimeService = runtimeService;
-        this.engineCalls = engineCalls;
-        this.reference = reference;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.events = events;
-        this.clock = clock;
-    }
 
     public record CampaignResult(Long campaignId, String kind, String department, int invited, int skipped,
                                  List<Long> partnerIds) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "masm.demo.data-enabled", havingValue = "true")
+@RequiredArgsConstructor
 public class DemoFundingLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFundingLoader.class);
@@ -35,15 +37,6 @@ public class DemoFundingLoader {
     private final IdentityService identityService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    public DemoFundingLoader(FundedActivityService activities, PtfDeclarationService declarations,
-                             IdentityService identityService, JdbcTemplate jdbc, Clock clock) {
-        this.activities = activities;
-        this.declarations = declarations;
-        this.identityService = identityService;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(50) // after the demo reports (40): their activities are what PTF funding may overlap

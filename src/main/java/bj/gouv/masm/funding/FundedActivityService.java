@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * them with the activities of the quarterly reports (dashboard, OverlapService).
  */
 @Service
+@RequiredArgsConstructor
 public class FundedActivityService {
 
     private final JdbcTemplate jdbc;
@@ -43,19 +45,6 @@ public class FundedActivityService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public FundedActivityService(JdbcTemplate jdbc, PartnerReadQueries partners, ReferenceDataService reference,
-                                 CommuneDirectory communes, AccessScope accessScope, AuditTrail auditTrail,
-                                 CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.partners = partners;
-        this.reference = reference;
-        this.communes = communes;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     public record FundedActivityRequest(String description, String department, String commune, String domain,
                                         String targetGroup, LocalDate startDate, LocalDate endDate, Long amountXof,

@@ -2,6 +2,7 @@ package bj.gouv.masm.funding;
 
 import java.net.URI;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,18 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** PTF accountability: funded activities, yearly declarations, invitation campaigns. */
 @RestController
+@RequiredArgsConstructor
 public class FundingController {
 
     private final FundedActivityService activities;
     private final PtfDeclarationService declarations;
     private final CampaignService campaigns;
-
-    public FundingController(FundedActivityService activities, PtfDeclarationService declarations,
-                             CampaignService campaigns) {
-        this.activities = activities;
-        this.declarations = declarations;
-        this.campaigns = campaigns;
-    }
 
     @PostMapping("/api/partners/{id}/funded-activities")
     public ResponseEntity<FundedActivityService.FundedActivity> record(

@@ -6,6 +6,7 @@ import bj.gouv.masm.reporting.ReportingReadQueries.PartnerActivity;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * funding builds on (reporting's activities, partners), read only.
  */
 @Service
+@RequiredArgsConstructor
 public class FundingReadQueries {
 
     /** A department and domain where a PTF funds an activity. */
@@ -24,10 +26,6 @@ public class FundingReadQueries {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-
-    public FundingReadQueries(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Department/domain cells of the activities each PTF funds running at some time from {@code from} to {@code to}. */
     @Transactional(readOnly = true)

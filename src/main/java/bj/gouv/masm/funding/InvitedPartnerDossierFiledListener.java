@@ -2,6 +2,7 @@ package bj.gouv.masm.funding;
 
 import bj.gouv.masm.conventions.DossierFiledEvent;
 import bj.gouv.masm.shared.EngineCalls;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * No invitation waiting is not an error.
  */
 @Component
+@RequiredArgsConstructor
 public class InvitedPartnerDossierFiledListener {
 
     private final EngineCalls engineCalls;
-
-    public InvitedPartnerDossierFiledListener(EngineCalls engineCalls) {
-        this.engineCalls = engineCalls;
-    }
 
     @EventListener
     public void onDossierFiled(DossierFiledEvent event) {

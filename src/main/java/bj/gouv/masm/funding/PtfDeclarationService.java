@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Opening twice opens nothing twice (unique key checked before each start).
  */
 @Service
+@RequiredArgsConstructor
 public class PtfDeclarationService {
 
     public static final Period DEFAULT_DECLARATION_PERIOD = Period.ofDays(60);
@@ -41,17 +43,6 @@ public class PtfDeclarationService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public PtfDeclarationService(JdbcTemplate jdbc, RuntimeService runtimeService, EngineCalls engineCalls,
-                                 AccessScope accessScope, AuditTrail auditTrail, CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.runtimeService = runtimeService;
-        this.engineCalls = engineCalls;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     public record OpeningResult(int year, List<String> opened, List<String> alreadyOpen) {
     }

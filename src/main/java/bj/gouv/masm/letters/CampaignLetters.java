@@ -9,6 +9,7 @@ import bj.gouv.masm.reference.ReferenceDataService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,17 +19,12 @@ import org.springframework.stereotype.Component;
  * Written in the transaction of the invitation, like every letter.
  */
 @Component
+@RequiredArgsConstructor
 public class CampaignLetters {
 
     private final Outbox outbox;
     private final PartnerReadQueries partners;
     private final ReferenceDataService reference;
-
-    public CampaignLetters(Outbox outbox, PartnerReadQueries partners, ReferenceDataService reference) {
-        this.outbox = outbox;
-        this.partners = partners;
-        this.reference = reference;
-    }
 
     @EventListener
     public void ptfInvited(PtfInvitedEvent event) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * signature the SGM can open a draft (marked « PROJET », not stored) from the signature form.
  */
 @Service
+@RequiredArgsConstructor
 public class ConventionDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(ConventionDocuments.class);
@@ -47,20 +49,6 @@ public class ConventionDocuments {
     private final LetterSettings settings;
     private final CurrentActor actor;
     private final Clock clock;
-
-    public ConventionDocuments(JdbcTemplate jdbc, ConventionReadQueries conventions, PartnerReadQueries partners,
-                               ReferenceDataService reference, LetterTemplates templates, PdfRenderer pdf,
-                               LetterSettings settings, CurrentActor actor, Clock clock) {
-        this.jdbc = jdbc;
-        this.conventions = conventions;
-        this.partners = partners;
-        this.reference = reference;
-        this.templates = templates;
-        this.pdf = pdf;
-        this.settings = settings;
-        this.actor = actor;
-        this.clock = clock;
-    }
 
     public record Document(String conventionNumber, String fileName, byte[] content, String sha256,
                            OffsetDateTime createdAt, String createdBy) {

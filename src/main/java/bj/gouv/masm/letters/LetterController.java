@@ -3,6 +3,7 @@ package bj.gouv.masm.letters;
 import bj.gouv.masm.letters.LetterViews.LetterView;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,13 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  * in the signature form, the dashboard's partner letters page).
  */
 @RestController
+@RequiredArgsConstructor
 public class LetterController {
 
     private final LetterViews letters;
-
-    public LetterController(LetterViews letters) {
-        this.letters = letters;
-    }
 
     @GetMapping("/api/partners/{id}/letters")
     public List<LetterView> ofPartner(@PathVariable Long id) {

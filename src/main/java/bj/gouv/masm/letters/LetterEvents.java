@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
  * events ({@code process.TaskLetters}).
  */
 @Component
+@RequiredArgsConstructor
 public class LetterEvents {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LetterEvents.class);
@@ -48,21 +50,6 @@ public class LetterEvents {
     private final ReferenceDataService reference;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    public LetterEvents(Outbox outbox, ConventionDocuments documents, PartnerReadQueries partners,
-                        ConventionReadQueries conventions, ReportingReadQueries reports,
-                        RequiredDocuments requiredDocuments, ReferenceDataService reference, JdbcTemplate jdbc,
-                        Clock clock) {
-        this.outbox = outbox;
-        this.documents = documents;
-        this.partners = partners;
-        this.conventions = conventions;
-        this.reports = reports;
-        this.requiredDocuments = requiredDocuments;
-        this.reference = reference;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @EventListener
     public void dossierFiled(DossierFiledEvent event) {

@@ -3,6 +3,7 @@ package bj.gouv.masm.letters;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -11,16 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reading the outbox: a partner's letters, one letter, its attachments. */
 @Service
 @Transactional(readOnly = true)
+@RequiredArgsConstructor
 public class LetterQueries {
 
     private static final String COLUMNS = "id, kind, partner_id, case_reference, department, recipient, recipient_name, "
             + "subject, status, attempts, last_error, next_attempt_at, created_at, created_by, sent_at";
 
     private final JdbcTemplate jdbc;
-
-    public LetterQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public record LetterRow(Long id, String kind, Long partnerId, String caseReference, String department,
                             String recipient, String recipientName, String subject, String status, int attempts,

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * central groups see all; anything else answers 404 as if it did not exist.
  */
 @Service
+@RequiredArgsConstructor
 public class LetterViews {
 
     public record AttachmentView(String fileName, String contentType, int size, String href) {
@@ -55,21 +57,6 @@ public class LetterViews {
     private final TaskService taskService;
     private final Clock clock;
     private final JdbcTemplate jdbc;
-
-    public LetterViews(LetterQueries letters, PartnerReadQueries partners, ConventionReadQueries conventions,
-                       ConventionDocuments documents, PdfRenderer pdf, AccessScope scope,
-                       EngineCalls engineCalls, TaskService taskService, Clock clock, JdbcTemplate jdbc) {
-        this.letters = letters;
-        this.partners = partners;
-        this.conventions = conventions;
-        this.documents = documents;
-        this.pdf = pdf;
-        this.scope = scope;
-        this.engineCalls = engineCalls;
-        this.taskService = taskService;
-        this.clock = clock;
-        this.jdbc = jdbc;
-    }
 
     /** The letters of a partner the caller may see; 404 for an unknown partner. */
     public List<LetterView> ofPartner(Long id) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +27,7 @@ import org.unbescape.html.HtmlEscape;
  * if and only if the change that caused it is committed. Sending is {@link LetterSender}'s job.
  */
 @Service
+@RequiredArgsConstructor
 public class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -41,14 +43,6 @@ public class Outbox {
     private final LetterSettings settings;
     private final CurrentActor actor;
     private final Clock clock;
-
-    public Outbox(JdbcTemplate jdbc, LetterTemplates templates, LetterSettings settings, CurrentActor actor, Clock clock) {
-        this.jdbc = jdbc;
-        this.templates = templates;
-        this.settings = settings;
-        this.actor = actor;
-        this.clock = clock;
-    }
 
     public record Attachment(String fileName, String contentType, byte[] content) {
     }

@@ -1,5 +1,6 @@
 package bj.gouv.masm.letters;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,13 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
  * scoped like the API.
  */
 @Controller
+@RequiredArgsConstructor
 public class PartnerLettersPage {
 
     private final LetterViews letters;
-
-    public PartnerLettersPage(LetterViews letters) {
-        this.letters = letters;
-    }
 
     @GetMapping("/dashboard/partners/{id}")
     public String partner(@PathVariable Long id, Model model) {

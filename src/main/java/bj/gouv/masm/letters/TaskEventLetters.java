@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 import org.springframework.context.event.EventListener;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@RequiredArgsConstructor
 public class TaskEventLetters {
 
     static final String TASK_EVALUATE_MID_TERM = "Task_EvaluateMidTerm";
@@ -41,16 +43,6 @@ public class TaskEventLetters {
     private final DepartmentalReviewService reviews;
     private final ReferenceDataService reference;
     private final Clock clock;
-
-    public TaskEventLetters(Outbox outbox, ConventionReadQueries conventions, PartnerReadQueries partners,
-                            DepartmentalReviewService reviews, ReferenceDataService reference, Clock clock) {
-        this.outbox = outbox;
-        this.conventions = conventions;
-        this.partners = partners;
-        this.reviews = reviews;
-        this.reference = reference;
-        this.clock = clock;
-    }
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void taskCreated(DelegateTask task) {

@@ -8,6 +8,7 @@ import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.CurrentActor;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +19,11 @@ import org.springframework.stereotype.Component;
  * (managers, analysts, SGM, OFFE, Cabinet) only reads.
  */
 @Component
+@RequiredArgsConstructor
 public class PartnerAccess {
 
     private final AccessScope scope;
     private final ReferenceDataService referenceData;
-
-    public PartnerAccess(AccessScope scope, ReferenceDataService referenceData) {
-        this.scope = scope;
-        this.referenceData = referenceData;
-    }
 
     /** DPAF, administrators and the system change every partner. */
     public boolean editsAllPartners() {

@@ -4,6 +4,7 @@ import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.PageResponse;
 import java.io.IOException;
 import java.net.URI;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,15 +21,11 @@ import org.springframework.web.multipart.MultipartFile;
 /** {@code /api/partners}: the registry's REST API (docs/contract.md). */
 @RestController
 @RequestMapping("/api/partners")
+@RequiredArgsConstructor
 public class PartnerController {
 
     private final PartnerService service;
     private final PartnerCsvImporter importer;
-
-    public PartnerController(PartnerService service, PartnerCsvImporter importer) {
-        this.service = service;
-        this.importer = importer;
-    }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<PartnerResponse> create(@RequestBody PartnerRequest request) {

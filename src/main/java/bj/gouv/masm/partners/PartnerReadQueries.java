@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exports, letters, reviews...): they call these instead of reading {@code partner*} tables or our repository.
  */
 @Service
+@RequiredArgsConstructor
 public class PartnerReadQueries {
 
     /** A partner's own columns. */
@@ -36,11 +38,6 @@ public class PartnerReadQueries {
 
     private final JdbcTemplate jdbc;
     private final PartnerRepository partners;
-
-    public PartnerReadQueries(JdbcTemplate jdbc, PartnerRepository partners) {
-        this.jdbc = jdbc;
-        this.partners = partners;
-    }
 
     /** A partner by id (read side: the other features do not use our repository). */
     public Optional<Partner> findById(Long id) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * acting user and recorded in the audit trail. Other features read partners through this service.
  */
 @Service
+@RequiredArgsConstructor
 public class PartnerService {
 
     public static final String AUDIT_ENTITY = "Partner";
@@ -46,16 +48,6 @@ public class PartnerService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public PartnerService(PartnerRepository repository, PartnerValidator validator, PartnerAccess access,
-                          AuditTrail auditTrail, CurrentActor currentActor, Clock clock) {
-        this.repository = repository;
-        this.validator = validator;
-        this.access = access;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     @Transactional
     public Partner create(PartnerRequest request) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * a head office (defaulted to its only department of intervention).
  */
 @Component
+@RequiredArgsConstructor
 public class PartnerValidator {
 
     public static final int NAME_MAX = 200;
@@ -40,10 +42,6 @@ public class PartnerValidator {
             "organisation_de_la_societe_civile", PartnerKind.OSC);
 
     private final ReferenceDataService referenceData;
-
-    public PartnerValidator(ReferenceDataService referenceData) {
-        this.referenceData = referenceData;
-    }
 
     Optional<String> resolve(ReferenceCategory category, String codeOrLabel) {
         return referenceData.resolve(category, codeOrLabel);

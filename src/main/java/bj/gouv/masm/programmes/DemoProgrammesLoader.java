@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "masm.demo.data-enabled", havingValue = "true")
+@RequiredArgsConstructor
 public class DemoProgrammesLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoProgrammesLoader.class);
@@ -44,16 +46,6 @@ public class DemoProgrammesLoader {
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    public DemoProgrammesLoader(ProgrammeService programmes, ProgrammeEvaluationService evaluations,
-                                IdentityService identityService, TaskService taskService, JdbcTemplate jdbc, Clock clock) {
-        this.programmes = programmes;
-        this.evaluations = evaluations;
-        this.identityService = identityService;
-        this.taskService = taskService;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(55)

@@ -4,6 +4,7 @@ import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.PageResponse;
 import java.io.IOException;
 import java.net.URI;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,18 +24,12 @@ import org.springframework.web.multipart.MultipartFile;
 /** The programme register and the evaluation of programmes over five years old. */
 @RestController
 @RequestMapping("/api/programmes")
+@RequiredArgsConstructor
 public class ProgrammeController {
 
     private final ProgrammeService service;
     private final ProgrammeCsvImporter importer;
     private final ProgrammeEvaluationService evaluations;
-
-    public ProgrammeController(ProgrammeService service, ProgrammeCsvImporter importer,
-                               ProgrammeEvaluationService evaluations) {
-        this.service = service;
-        this.importer = importer;
-        this.evaluations = evaluations;
-    }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ProgrammeService.Programme> create(@RequestBody(required = false) ProgrammeService.ProgrammeRequest request) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ProgrammeEvaluation (business key PRG-&lt;id&gt;_&lt;YYYY&gt;), at most one per programme and year.
  */
 @Service
+@RequiredArgsConstructor
 public class ProgrammeEvaluationService {
 
     /** Age from which a programme must be evaluated. */
@@ -44,19 +46,6 @@ public class ProgrammeEvaluationService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public ProgrammeEvaluationService(JdbcTemplate jdbc, ProgrammeService programmes, RecommendationService recommendations,
-                                      RuntimeService runtimeService, EngineCalls engineCalls, AuditTrail auditTrail,
-                                      CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.programmes = programmes;
-        this.recommendations = recommendations;
-        this.runtimeService = runtimeService;
-        this.engineCalls = engineCalls;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     public record OpeningResult(int year, List<String> opened, List<String> alreadyOpen) {
     }

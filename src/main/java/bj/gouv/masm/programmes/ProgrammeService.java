@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * domains, period, budget (XOF). DPAF and administrators write; everybody reads. Every change is audited.
  */
 @Service
+@RequiredArgsConstructor
 public class ProgrammeService {
 
     private final JdbcTemplate jdbc;
@@ -45,16 +47,6 @@ public class ProgrammeService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public ProgrammeService(JdbcTemplate jdbc, ReferenceDataService reference, AccessScope accessScope,
-                            AuditTrail auditTrail, CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.reference = reference;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     public record ProgrammeRequest(String name, List<Long> partnerIds, List<String> departments, List<String> domains,
                                    LocalDate startDate, LocalDate endDate, Long budgetXof) {

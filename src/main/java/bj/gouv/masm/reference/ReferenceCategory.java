@@ -1,6 +1,10 @@
 package bj.gouv.masm.reference;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** The reference lists seeded by migrations, each in its own table. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public enum ReferenceCategory {
     DEPARTMENT("ref_department", "departments"),
     SUB_SECTOR("ref_sub_sector", "sub-sectors"),
@@ -11,11 +15,6 @@ public enum ReferenceCategory {
 
     private final String table;
     private final String path;
-
-    ReferenceCategory(String table, String path) {
-        this.table = table;
-        this.path = path;
-    }
 
     public String table() {
         return table;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,13 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/reference")
+@RequiredArgsConstructor
 public class ReferenceDataController {
 
     private final ReferenceDataService service;
-
-    public ReferenceDataController(ReferenceDataService service) {
-        this.service = service;
-    }
 
     @GetMapping
     public Map<String, List<ReferenceItem>> all() {

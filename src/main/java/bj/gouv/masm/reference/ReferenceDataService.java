@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -14,16 +15,13 @@ import org.springframework.stereotype.Service;
  * so they are read once per category and kept.
  */
 @Service
+@RequiredArgsConstructor
 public class ReferenceDataService {
 
     private final JdbcTemplate jdbc;
     private final Map<ReferenceCategory, List<ReferenceItem>> cache = new ConcurrentHashMap<>();
     /** Comparison key (code or label) → code, per list: imports resolve thousands of values. */
     private final Map<ReferenceCategory, Map<String, String>> keyIndex = new ConcurrentHashMap<>();
-
-    public ReferenceDataService(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public List<ReferenceItem> list(ReferenceCategory category) {
         return cache.computeIfAbsent(category, c -> jdbc.query(

@@ -10,6 +10,7 @@ import bj.gouv.masm.conventions.LifecycleVariables;
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.AuditTrail;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * lifecycle already did it, and the only change when no lifecycle instance is live.
  */
 @Service
+@RequiredArgsConstructor
 public class AccreditationRevocationService {
 
     private static final Logger log = LoggerFactory.getLogger(AccreditationRevocationService.class);
@@ -35,15 +37,6 @@ public class AccreditationRevocationService {
     private final RuntimeService runtimeService;
     private final EngineCalls engineCalls;
     private final AuditTrail auditTrail;
-
-    public AccreditationRevocationService(ConventionRepository conventions, ConventionStatusService statusService,
-                                          RuntimeService runtimeService, EngineCalls engineCalls, AuditTrail auditTrail) {
-        this.conventions = conventions;
-        this.statusService = statusService;
-        this.runtimeService = runtimeService;
-        this.engineCalls = engineCalls;
-        this.auditTrail = auditTrail;
-    }
 
     /** @return how many lifecycle instances received the message (0 when none is waiting) */
     @Transactional

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,19 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
  * support request, for DPAF (and the other central groups) across all departments; a CPS sees its own.
  */
 @Service
+@RequiredArgsConstructor
 public class CentralOversight {
 
     private final JdbcTemplate jdbc;
     private final AccessScope accessScope;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public CentralOversight(JdbcTemplate jdbc, AccessScope accessScope, CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.accessScope = accessScope;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     /** Keeps a refused support request (own transaction: the refused request itself is rolled back). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)

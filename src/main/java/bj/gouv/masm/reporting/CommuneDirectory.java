@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -18,15 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The 77 communes of Benin by department (reference/benin-communes.csv → table ref_commune, upsert at start). */
 @Service
+@RequiredArgsConstructor
 public class CommuneDirectory {
 
     public static final String RESOURCE = "reference/benin-communes.csv";
 
     private final JdbcTemplate jdbc;
-
-    public CommuneDirectory(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional
     public int load() {

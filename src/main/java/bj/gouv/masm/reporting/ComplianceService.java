@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reporting rate on time = on time / expected (fractions 0..1; 0 when nothing was expected).
  */
 @Service
+@RequiredArgsConstructor
 public class ComplianceService {
 
     private final QuarterlyReportRepository reports;
@@ -32,15 +34,6 @@ public class ComplianceService {
     private final ReferenceDataService reference;
     private final AccessScope accessScope;
     private final Clock clock;
-
-    public ComplianceService(QuarterlyReportRepository reports, PartnerRepository partners,
-                             ReferenceDataService reference, AccessScope accessScope, Clock clock) {
-        this.reports = reports;
-        this.partners = partners;
-        this.reference = reference;
-        this.accessScope = accessScope;
-        this.clock = clock;
-    }
 
     public record Figures(long expectedReports, long actualReports, long reportsOnTime, double reportingRate,
                           double reportingRateOnTime) {

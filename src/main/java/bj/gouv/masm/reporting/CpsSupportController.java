@@ -1,6 +1,7 @@
 package bj.gouv.masm.reporting;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,15 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Records CPS support to a partner's activity; refused (409) for a partner without a convention in force. */
 @RestController
 @RequestMapping("/api/cps-support")
+@RequiredArgsConstructor
 public class CpsSupportController {
 
     private final CpsSupportService service;
     private final CentralOversight oversight;
-
-    public CpsSupportController(CpsSupportService service, CentralOversight oversight) {
-        this.service = service;
-        this.oversight = oversight;
-    }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

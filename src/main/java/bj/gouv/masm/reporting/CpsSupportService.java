@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * support an OSC without a convention: such a request is refused (409) with a clear message.
  */
 @Service
+@RequiredArgsConstructor
 public class CpsSupportService {
 
     private final JdbcTemplate jdbc;
@@ -38,19 +40,6 @@ public class CpsSupportService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public CpsSupportService(JdbcTemplate jdbc, PartnerRepository partners, ConventionRepository conventions,
-                             ReferenceDataService reference, AccessScope accessScope, AuditTrail auditTrail,
-                             CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.partners = partners;
-        this.conventions = conventions;
-        this.reference = reference;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     public record SupportRequest(Long partnerId, String department, String supportType, String description,
                                  LocalDate providedOn, Long activityId) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import bj.gouv.masm.reporting.process.RecordQuarterlyReportListener;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "masm.demo.data-enabled", havingValue = "true")
+@RequiredArgsConstructor
 public class DemoReportsLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoReportsLoader.class);
@@ -40,17 +42,6 @@ public class DemoReportsLoader {
     private final IdentityService identityService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    public DemoReportsLoader(QuarterOpeningService openingService, QuarterlyReportRepository reports,
-                             TaskService taskService, IdentityService identityService, JdbcTemplate jdbc,
-                             Clock clock) {
-        this.openingService = openingService;
-        this.reports = reports;
-        this.taskService = taskService;
-        this.identityService = identityService;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(40) // after the demo conventions (30)

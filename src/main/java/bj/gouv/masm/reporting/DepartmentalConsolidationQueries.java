@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  * zero and {@code reportingDataAvailable} is false.
  */
 @Component
+@RequiredArgsConstructor
 public class DepartmentalConsolidationQueries implements DepartmentalConsolidation {
 
     private static final String CONVENTIONS_OF_DEPARTMENT = " from convention c join partner p on p.id = c.partner_id "
@@ -41,10 +43,6 @@ public class DepartmentalConsolidationQueries implements DepartmentalConsolidati
             + "and (c.department = ? or (c.department is null and " + ActiveInDepartment.sql("p", "?") + ")) ";
 
     private final JdbcTemplate jdbc;
-
-    public DepartmentalConsolidationQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public ReviewFigures consolidate(String department, HalfYear halfYear) {

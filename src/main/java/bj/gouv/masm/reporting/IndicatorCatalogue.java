@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,15 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
  * The shipped file holds 77 placeholders to be replaced by the OFFE's official list.
  */
 @Service
+@RequiredArgsConstructor
 public class IndicatorCatalogue {
 
     public static final String RESOURCE = "reference/sidoffe-indicators.csv";
 
     private final JdbcTemplate jdbc;
-
-    public IndicatorCatalogue(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Transactional
     public int load() {

@@ -2,6 +2,7 @@ package bj.gouv.masm.reporting;
 
 import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.CurrentActor;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,19 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
  * 400 and nothing is written. A valid upload replaces earlier values of the same codes.
  */
 @Service
+@RequiredArgsConstructor
 public class IndicatorValueService {
 
     private final JdbcTemplate jdbc;
     private final IndicatorCatalogue catalogue;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public IndicatorValueService(JdbcTemplate jdbc, IndicatorCatalogue catalogue, CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.catalogue = catalogue;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     /** One uploaded value as received (raw text or number), before checks. */
     public record RawValue(String code, Object value) {

@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (checked before starting, and the unique business key of quarterly_report guards races).
  */
 @Service
+@RequiredArgsConstructor
 public class QuarterOpeningService {
 
     private static final Logger log = LoggerFactory.getLogger(QuarterOpeningService.class);
@@ -48,21 +50,6 @@ public class QuarterOpeningService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public QuarterOpeningService(ConventionRepository conventions, PartnerRepository partners,
-                                 QuarterlyReportRepository reports, IndicatorCatalogue catalogue,
-                                 RuntimeService runtimeService, EngineCalls engineCalls, AuditTrail auditTrail,
-                                 CurrentActor currentActor, Clock clock) {
-        this.conventions = conventions;
-        this.partners = partners;
-        this.reports = reports;
-        this.catalogue = catalogue;
-        this.runtimeService = runtimeService;
-        this.engineCalls = engineCalls;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     public record OpeningResult(String quarter, List<String> opened, List<String> alreadyOpen, List<String> skipped) {
     }

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The rules of a quarterly report: receipt and timeliness, missed deadline, history for the sanction, decisions. */
 @Service
+@RequiredArgsConstructor
 public class QuarterlyReportService {
 
     private final QuarterlyReportRepository reports;
@@ -30,21 +32,6 @@ public class QuarterlyReportService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public QuarterlyReportService(QuarterlyReportRepository reports, PartnerRepository partners,
-                                  ReportActivityService activities, IndicatorValueService indicatorValues,
-                                  ReportingNotifications notifications, AccessScope accessScope, AuditTrail auditTrail,
-                                  CurrentActor currentActor, Clock clock) {
-        this.reports = reports;
-        this.partners = partners;
-        this.activities = activities;
-        this.indicatorValues = indicatorValues;
-        this.notifications = notifications;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     /** What the clerk submits with Task_RecordQuarterlyReport. */
     public record ReportForm(Boolean received, String activitiesSummary, Long beneficiariesReached,

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and commune —, for whom, budget in XOF, beneficiaries). All or nothing: one bad row refuses the lot.
  */
 @Service
+@RequiredArgsConstructor
 public class ReportActivityService {
 
     private final JdbcTemplate jdbc;
@@ -24,15 +26,6 @@ public class ReportActivityService {
     private final CommuneDirectory communes;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public ReportActivityService(JdbcTemplate jdbc, ReferenceDataService reference, CommuneDirectory communes,
-                                 CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.reference = reference;
-        this.communes = communes;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     public record Activity(Long id, String department, String commune, String domain, String targetGroup,
                            String description, LocalDate startDate, LocalDate endDate, long budgetXof, Long beneficiaries) {

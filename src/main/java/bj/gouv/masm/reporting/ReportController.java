@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,20 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/reports")
+@RequiredArgsConstructor
 public class ReportController {
 
     private final QuarterlyReportService reports;
     private final IndicatorValueService indicatorValues;
     private final ReportActivityService activities;
     private final ReportUploadService uploads;
-
-    public ReportController(QuarterlyReportService reports, IndicatorValueService indicatorValues,
-                            ReportActivityService activities, ReportUploadService uploads) {
-        this.reports = reports;
-        this.indicatorValues = indicatorValues;
-        this.activities = activities;
-        this.uploads = uploads;
-    }
 
     public record ReportView(String businessKey, String conventionNumber, Long partnerId, String department,
                              String quarter, String status, String timeliness, OffsetDateTime settledAt,

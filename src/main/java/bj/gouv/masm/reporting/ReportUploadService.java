@@ -5,6 +5,7 @@ import bj.gouv.masm.shared.EngineCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code activitiesRecorded}).
  */
 @Service
+@RequiredArgsConstructor
 public class ReportUploadService {
 
     public record IndicatorUploadResult(String businessKey, int stored, int indicatorsReported, int indicatorsExpected) {
@@ -30,15 +32,6 @@ public class ReportUploadService {
     private final ReportActivityService activities;
     private final RuntimeService runtimeService;
     private final EngineCalls engineCalls;
-
-    public ReportUploadService(QuarterlyReportService reports, IndicatorValueService indicatorValues,
-                               ReportActivityService activities, RuntimeService runtimeService, EngineCalls engineCalls) {
-        this.reports = reports;
-        this.indicatorValues = indicatorValues;
-        this.activities = activities;
-        this.runtimeService = runtimeService;
-        this.engineCalls = engineCalls;
-    }
 
     /** The values of a JSON body {@code {"values": [{"code": "SIDOFFE-01", "value": 12}, ...]}}; 400 otherwise. */
     public static List<IndicatorValueService.RawValue> fromJson(JsonNode body) {

@@ -3,6 +3,7 @@ package bj.gouv.masm.reporting;
 import bj.gouv.masm.security.AccessScope;
 import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.shared.ApiException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,18 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Opening a quarter by hand (DPAF, admin) and the compliance figures. */
 @RestController
 @RequestMapping("/api/reporting")
+@RequiredArgsConstructor
 public class ReportingController {
 
     private final QuarterOpeningService openingService;
     private final ComplianceService complianceService;
     private final AccessScope accessScope;
-
-    public ReportingController(QuarterOpeningService openingService, ComplianceService complianceService,
-                               AccessScope accessScope) {
-        this.openingService = openingService;
-        this.complianceService = complianceService;
-        this.accessScope = accessScope;
-    }
 
     /** Opens the reports of a quarter, e.g. after downtime; never opens a report twice. */
     @PostMapping("/quarters/{quarter}/open")

@@ -6,6 +6,7 @@ import bj.gouv.masm.shared.CurrentActor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * with recipient, subject and French body; the CPS/DPAF delivers it (mail, phone, letter).
  */
 @Service
+@RequiredArgsConstructor
 public class ReportingNotifications {
 
     public static final String WARNING = "REPORTING_WARNING";
@@ -30,13 +32,6 @@ public class ReportingNotifications {
     @org.springframework.beans.factory.annotation.Autowired
     void setEvents(ApplicationEventPublisher events) {
         this.events = events;
-    }
-
-    public ReportingNotifications(JdbcTemplate jdbc, PartnerRepository partners, CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.partners = partners;
-        this.currentActor = currentActor;
-        this.clock = clock;
     }
 
     public record Notification(Long id, Long partnerId, String kind, String recipient, String recipientName,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * may join the tables of the features reporting builds on (conventions, partners), read only.
  */
 @Service
+@RequiredArgsConstructor
 public class ReportingReadQueries {
 
     /** Reports of a department and quarter: opened (expected), received, received on time. */
@@ -51,11 +53,6 @@ public class ReportingReadQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final QuarterlyReportRepository reports;
-
-    public ReportingReadQueries(NamedParameterJdbcTemplate jdbc, QuarterlyReportRepository reports) {
-        this.jdbc = jdbc;
-        this.reports = reports;
-    }
 
     /** A quarterly report by business key (read side: the other features do not use our repository). */
     public Optional<QuarterlyReport> findByBusinessKey(String businessKey) {

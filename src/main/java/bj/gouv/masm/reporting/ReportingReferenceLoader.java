@@ -1,5 +1,6 @@
 package bj.gouv.masm.reporting;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -8,17 +9,13 @@ import org.springframework.stereotype.Component;
 
 /** Loads the communes and the SIDoFFE indicator catalogue from their CSV files at every start (upsert). */
 @Component
+@RequiredArgsConstructor
 public class ReportingReferenceLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReportingReferenceLoader.class);
 
     private final CommuneDirectory communes;
     private final IndicatorCatalogue indicators;
-
-    public ReportingReferenceLoader(CommuneDirectory communes, IndicatorCatalogue indicators) {
-        this.communes = communes;
-        this.indicators = indicators;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

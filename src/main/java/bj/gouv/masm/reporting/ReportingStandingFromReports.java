@@ -2,6 +2,7 @@ package bj.gouv.masm.reporting;
 
 import bj.gouv.masm.conventions.ReportingStanding;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * A partner with no settled report yet owes nothing and is in good standing.
  */
 @Component
+@RequiredArgsConstructor
 public class ReportingStandingFromReports implements ReportingStanding {
 
     private final JdbcTemplate jdbc;
-
-    public ReportingStandingFromReports(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public boolean isInGoodStanding(Long partnerId) {

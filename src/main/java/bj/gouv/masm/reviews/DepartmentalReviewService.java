@@ -19,12 +19,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The departmental review of a half-year: consolidation, preparation, meeting, copy to DPAF, escalation. */
 @Service
+@RequiredArgsConstructor
 public class DepartmentalReviewService {
 
     private final DepartmentalReviewRepository reviews;
@@ -38,24 +40,6 @@ public class DepartmentalReviewService {
     private final CurrentActor currentActor;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    public DepartmentalReviewService(DepartmentalReviewRepository reviews, DepartmentalConsolidation consolidation,
-                                     ReviewReportStore reports, RecommendationService recommendations,
-                                     PartnerReadQueries partners, ReferenceDataService referenceData,
-                                     AccessScope accessScope, AuditTrail auditTrail, CurrentActor currentActor,
-                                     JdbcTemplate jdbc, Clock clock) {
-        this.reviews = reviews;
-        this.consolidation = consolidation;
-        this.reports = reports;
-        this.recommendations = recommendations;
-        this.partners = partners;
-        this.referenceData = referenceData;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /**
      * Registers the review (unique business key: a second opening fails) and stores the consolidated

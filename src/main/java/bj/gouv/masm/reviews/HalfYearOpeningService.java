@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * API. Whoever comes second finds the half-year registered and opens nothing.
  */
 @Service
+@RequiredArgsConstructor
 public class HalfYearOpeningService {
 
     private final JdbcTemplate jdbc;
@@ -36,19 +38,6 @@ public class HalfYearOpeningService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public HalfYearOpeningService(JdbcTemplate jdbc, RuntimeService runtimeService, EngineCalls engineCalls,
-                                  DepartmentalReviewRepository reviews, AccessScope accessScope, AuditTrail auditTrail,
-                                  CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.runtimeService = runtimeService;
-        this.engineCalls = engineCalls;
-        this.reviews = reviews;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     public record OpeningResult(String halfYear, boolean created, String processInstanceId, List<String> reviews) {
     }

@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The national half-year report: the twelve departmental reports merged, then DPAF's synthesis. */
 @Service
+@RequiredArgsConstructor
 public class NationalReportService {
 
     private final ReviewReportStore reports;
@@ -19,15 +21,6 @@ public class NationalReportService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public NationalReportService(ReviewReportStore reports, DepartmentalConsolidation consolidation, AuditTrail auditTrail, CurrentActor currentActor,
-                                 Clock clock) {
-        this.reports = reports;
-        this.consolidation = consolidation;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     /**
      * Merges the departmental reports of the half-year, as held (frozen when each review was held): reports, activities, beneficiaries, budget and

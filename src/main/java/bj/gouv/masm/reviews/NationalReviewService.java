@@ -8,11 +8,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The annual national review (March, covering the previous year) and the Joint Commission. */
 @Service
+@RequiredArgsConstructor
 public class NationalReviewService {
 
     private final NationalReviewRepository repository;
@@ -22,18 +24,6 @@ public class NationalReviewService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public NationalReviewService(NationalReviewRepository repository, NationalReportService nationalReports,
-                                 DepartmentalReviewService departmentalReviews, RecommendationService recommendations,
-                                 AuditTrail auditTrail, CurrentActor currentActor, Clock clock) {
-        this.repository = repository;
-        this.nationalReports = nationalReports;
-        this.departmentalReviews = departmentalReviews;
-        this.recommendations = recommendations;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     /** The year a run of the March timer covers: the previous year. */
     public int yearToReview() {

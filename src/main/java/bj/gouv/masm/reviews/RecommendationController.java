@@ -4,6 +4,7 @@ import bj.gouv.masm.shared.ApiException;
 import bj.gouv.masm.shared.PageResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,13 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** The recommendations register. */
 @RestController
 @RequestMapping("/api/recommendations")
+@RequiredArgsConstructor
 public class RecommendationController {
 
     private final RecommendationService recommendations;
-
-    public RecommendationController(RecommendationService recommendations) {
-        this.recommendations = recommendations;
-    }
 
     @GetMapping
     public PageResponse<RecommendationView> search(@RequestParam(required = false) String status,

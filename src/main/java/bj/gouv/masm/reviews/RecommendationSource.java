@@ -1,6 +1,10 @@
 package bj.gouv.masm.reviews;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** Where a recommendation was made. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public enum RecommendationSource {
     DEPARTMENTAL_REVIEW("Revue départementale"),
     NATIONAL_REVIEW("Revue nationale"),
@@ -13,10 +17,6 @@ public enum RecommendationSource {
     COORDINATION_MEETING("Réunion d'un organe de coordination");
 
     private final String label;
-
-    RecommendationSource(String label) {
-        this.label = label;
-    }
 
     public String label() {
         return label;

@@ -1,6 +1,10 @@
 package bj.gouv.masm.reviews;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+
 /** OPEN → IN_PROGRESS → DONE, or DROPPED (with a reason); DONE and DROPPED close it. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public enum RecommendationStatus {
     OPEN("Ouverte"),
     IN_PROGRESS("En cours"),
@@ -8,10 +12,6 @@ public enum RecommendationStatus {
     DROPPED("Abandonnée");
 
     private final String label;
-
-    RecommendationStatus(String label) {
-        this.label = label;
-    }
 
     public String label() {
         return label;

@@ -2,6 +2,8 @@ package bj.gouv.masm.reviews;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * How often departmental reviews are held: a setting of the model, not of the Java. The
@@ -9,6 +11,7 @@ import java.util.Locale;
  * {@code ServiceTask_RegisterHalfYear} (next to its timer cycle); the period key derives from it:
  * {@code 2026-S1} (half-yearly, the default) or {@code 2026-Q3} (quarterly).
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public enum ReviewCadence {
 
     HALF_YEARLY('S', 6),
@@ -16,11 +19,6 @@ public enum ReviewCadence {
 
     private final char letter;
     private final int months;
-
-    ReviewCadence(char letter, int months) {
-        this.letter = letter;
-        this.months = months;
-    }
 
     /** The letter of the period key ({@code S} or {@code Q}). */
     public char letter() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ import org.thymeleaf.context.Context;
  * or a half-year for the national report ({@code 2026-S1}).
  */
 @Service
+@RequiredArgsConstructor
 public class ReviewReportExporter {
 
     static final String[] CSV_HEADER = {"rubrique", "code", "libelle", "valeur", "activites", "beneficiaires",
@@ -40,18 +42,6 @@ public class ReviewReportExporter {
     private final ReferenceDataService referenceData;
     private final TemplateEngine templateEngine;
     private final Clock clock;
-
-    public ReviewReportExporter(DepartmentalReviewService reviews, NationalReportService nationalReports,
-                                RecommendationService recommendations, PartnerReadQueries partners,
-                                ReferenceDataService referenceData, TemplateEngine templateEngine, Clock clock) {
-        this.reviews = reviews;
-        this.nationalReports = nationalReports;
-        this.recommendations = recommendations;
-        this.partners = partners;
-        this.referenceData = referenceData;
-        this.templateEngine = templateEngine;
-        this.clock = clock;
-    }
 
     /** What a download shows: the report, and for a departmental review the review and its recommendations. */
     record Content(String key, String title, ReviewReport report, DepartmentalReview review, List<String> invited,

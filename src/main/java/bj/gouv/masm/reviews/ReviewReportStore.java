@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Repository;
  * report is refreshed until its review is held, then frozen; a national one is written once.
  */
 @Repository
+@RequiredArgsConstructor
 public class ReviewReportStore {
 
     private final JdbcTemplate jdbc;
-
-    public ReviewReportStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public long insert(String scope, String key, String department, HalfYear halfYear, ReviewFigures f,
                        Integer departmentsCount, OffsetDateTime now, String actor) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * of checking groups themselves.
  */
 @Component
+@RequiredArgsConstructor
 public class AccessScope {
 
     private static final Set<String> NATIONAL_GROUPS = Set.of(Groups.DPAF, Groups.SGM, Groups.OFFE,
@@ -24,11 +26,6 @@ public class AccessScope {
 
     private final CurrentActor currentActor;
     private final OfficeGroups officeGroups;
-
-    public AccessScope(CurrentActor currentActor, OfficeGroups officeGroups) {
-        this.currentActor = currentActor;
-        this.officeGroups = officeGroups;
-    }
 
     public String userId() {
         return currentActor.userId();

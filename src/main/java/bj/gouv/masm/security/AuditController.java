@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/audit")
+@RequiredArgsConstructor
 public class AuditController {
 
     static final int MAX_PAGE_SIZE = 500;
@@ -26,12 +28,6 @@ public class AuditController {
     private final AuditTrail events;
     private final AccessScope accessScope;
     private final Clock clock;
-
-    public AuditController(AuditTrail events, AccessScope accessScope, Clock clock) {
-        this.events = events;
-        this.accessScope = accessScope;
-        this.clock = clock;
-    }
 
     public record EventView(Long id, OffsetDateTime occurredAt, String actor, String entityType, String entityId,
                             String action, String details) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -19,13 +20,10 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
  * for a short while ({@link VerifiedCredentialsCache}): the same user, groups and tenants as Camunda's
  * provider would give, without re-checking an unchanged password at every request.
  */
+@RequiredArgsConstructor
 public class CachingBasicAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
     private final VerifiedCredentialsCache cache;
-
-    public CachingBasicAuthenticationFilter(VerifiedCredentialsCache cache) {
-        this.cache = cache;
-    }
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {

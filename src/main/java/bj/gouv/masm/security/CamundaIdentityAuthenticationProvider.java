@@ -1,6 +1,7 @@
 package bj.gouv.masm.security;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
 
 /** One user base: /api and /dashboard authenticate against Camunda's identity service (managed in Admin). */
 @Component
+@RequiredArgsConstructor
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
-
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-        this.identityService = identityService;
-    }
 
     @Override
     public Authentication authenticate(Authentication authentication) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -29,6 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and carries, as parameter {@value #CSRF_PARAMETER}, the form token of the webapp session (a synchronizer
  * token the page puts in its form, see {@link #csrfToken}).
  */
+@RequiredArgsConstructor
 public class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
     /** The session attribute of Camunda's webapp (AuthenticationUtil.CAM_AUTH_SESSION_KEY, 7.24). */
@@ -46,11 +48,6 @@ public class CamundaWebappSessionAuthenticationFilter extends OncePerRequestFilt
 
     private final IdentityService identityService;
     private final String engineName;
-
-    public CamundaWebappSessionAuthenticationFilter(IdentityService identityService, String engineName) {
-        this.identityService = identityService;
-        this.engineName = engineName;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package bj.gouv.masm.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * Task rights need nothing here: the candidate group of a user task already gets READ/UPDATE on it.
  */
 @Component
+@RequiredArgsConstructor
 public class DepartmentAccessPlugin extends AbstractProcessEnginePlugin {
 
     /** The process variable every department-scoped process sets at start (docs/contract.md). */
@@ -38,10 +40,6 @@ public class DepartmentAccessPlugin extends AbstractProcessEnginePlugin {
 
     /** Read lazily: the engine is configured before the reference data can be read. */
     private final ObjectProvider<OfficeGroups> officeGroups;
-
-    public DepartmentAccessPlugin(ObjectProvider<OfficeGroups> officeGroups) {
-        this.officeGroups = officeGroups;
-    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -3,6 +3,7 @@ package bj.gouv.masm.security;
 import bj.gouv.masm.shared.AuditTrail;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -19,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are recorded as soon as it is ready, as the system.
  */
 @Component
+@RequiredArgsConstructor
 public class DeploymentAudit {
 
     public static final String ENTITY = "deployment";
@@ -27,11 +29,6 @@ public class DeploymentAudit {
     private final ObjectProvider<PlatformTransactionManager> transactions;
     private final List<String[]> pending = new ArrayList<>();
     private volatile boolean ready;
-
-    public DeploymentAudit(ObjectProvider<AuditTrail> audit, ObjectProvider<PlatformTransactionManager> transactions) {
-        this.audit = audit;
-        this.transactions = transactions;
-    }
 
     /** Called by the deployment guard inside the deployment's transaction. */
     public void deployed(String deploymentId, String details) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,13 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Hands the /api caller to the process engine for the request, so engine calls made on its behalf
  * are authorization-checked and recorded under its name.
  */
+@RequiredArgsConstructor
 public class EngineAuthenticationBridgeFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
-
-    public EngineAuthenticationBridgeFilter(IdentityService identityService) {
-        this.identityService = identityService;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -3,6 +3,7 @@ package bj.gouv.masm.security;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * without an authenticated user (the application itself, jobs, batches) and commands nested in another
  * command (the application's delegates and services) pass.
  */
+@RequiredArgsConstructor
 public class EngineCommandGuard extends CommandInterceptor {
 
     static final Set<String> ADMIN_ONLY_COMMANDS = Set.of(
@@ -28,10 +30,6 @@ public class EngineCommandGuard extends CommandInterceptor {
             "RestartProcessInstancesCmd", "RestartProcessInstancesBatchCmd");
 
     private final ProcessEngineConfigurationImpl configuration;
-
-    public EngineCommandGuard(ProcessEngineConfigurationImpl configuration) {
-        this.configuration = configuration;
-    }
 
     @Override
     public <T> T execute(Command<T> command) {

@@ -3,6 +3,7 @@ package bj.gouv.masm.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,13 +16,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * report) is an audit event {@code Export / EXPORTED}: who, when, which list with which filters.
  */
 @Configuration
+@RequiredArgsConstructor
 public class ExportAuditInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     private final SecurityAudit audit;
-
-    public ExportAuditInterceptor(SecurityAudit audit) {
-        this.audit = audit;
-    }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

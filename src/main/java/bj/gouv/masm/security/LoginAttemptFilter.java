@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,6 +21,7 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
  * channel) and counted against the client address ({@link AddressThrottle}); an address over its quota is
  * answered 429 with {@code Retry-After}, before any password is checked.
  */
+@RequiredArgsConstructor
 public class LoginAttemptFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginAttemptFilter.class);
@@ -28,11 +30,6 @@ public class LoginAttemptFilter extends OncePerRequestFilter {
 
     private final AddressThrottle throttle;
     private final SecurityAudit audit;
-
-    public LoginAttemptFilter(AddressThrottle throttle, SecurityAudit audit) {
-        this.throttle = throttle;
-        this.audit = audit;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

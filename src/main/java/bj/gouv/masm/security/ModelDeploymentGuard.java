@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -25,15 +26,11 @@ import org.camunda.bpm.engine.repository.ResourceTypes;
  * "deploy changed only" leaves unchanged forms out) is carried over from its latest deployed version, so
  * the new version's tasks find their form; a form deployed nowhere refuses the deployment with its id.
  */
+@RequiredArgsConstructor
 public class ModelDeploymentGuard implements Deployer {
 
     private final ModelGuard guard;
     private final DeploymentAudit audit;
-
-    public ModelDeploymentGuard(ModelGuard guard, DeploymentAudit audit) {
-        this.guard = guard;
-        this.audit = audit;
-    }
 
     @Override
     public void deploy(DeploymentEntity deployment) {

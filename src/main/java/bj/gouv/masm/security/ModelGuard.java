@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import lombok.RequiredArgsConstructor;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -34,6 +35,7 @@ import org.w3c.dom.NodeList;
  *
  * <p>Pure logic, no engine: {@link ModelDeploymentGuard} applies it to every new deployment.
  */
+@RequiredArgsConstructor
 public final class ModelGuard {
 
     /** What the guard needs to know about the application's beans. */
@@ -74,10 +76,6 @@ public final class ModelGuard {
 
     private final BeanCatalogue beans;
     private final ObjectMapper json = new ObjectMapper();
-
-    public ModelGuard(BeanCatalogue beans) {
-        this.beans = beans;
-    }
 
     /** Reads every resource of a deployment (name → content) and checks the form references across them. */
     public Report inspect(Map<String, byte[]> resources) {

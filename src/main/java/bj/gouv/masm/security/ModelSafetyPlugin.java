@@ -2,6 +2,7 @@ package bj.gouv.masm.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -23,17 +24,12 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@RequiredArgsConstructor
 public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext context;
     private final ModelBeans beans;
     private final DeploymentAudit audit;
-
-    public ModelSafetyPlugin(ApplicationContext context, ModelBeans beans, DeploymentAudit audit) {
-        this.context = context;
-        this.beans = beans;
-        this.audit = audit;
-    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

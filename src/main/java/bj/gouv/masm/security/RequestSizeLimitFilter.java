@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,15 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code Content-Length}) is answered 413 at once, without reading it; a body sent without length
  * (chunked) is read only up to the cap, then 413 as well. Property {@code masm.limits.max-request-body}.
  */
+@RequiredArgsConstructor
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final String MESSAGE = "Requête trop volumineuse : au plus %d Mo";
 
     private final long maxBytes;
-
-    public RequestSizeLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

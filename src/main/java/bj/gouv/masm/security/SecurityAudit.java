@@ -2,6 +2,7 @@ package bj.gouv.masm.security;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * a deployment).
  */
 @Component
+@RequiredArgsConstructor
 public class SecurityAudit {
 
     public static final String LOGIN = "Login";
@@ -21,11 +23,6 @@ public class SecurityAudit {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    public SecurityAudit(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     public void record(String actor, String entityType, String entityId, String action, String details) {
         jdbc.update("insert into audit_event (occurred_at, actor, entity_type, entity_id, action, details) "

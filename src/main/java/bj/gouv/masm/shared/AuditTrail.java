@@ -3,23 +3,19 @@ package bj.gouv.masm.shared;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Records who changed what in our tables, inside the caller's transaction (no trace of a rolled-back change). */
 @Service
+@RequiredArgsConstructor
 public class AuditTrail {
 
     private final AuditEventRepository repository;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public AuditTrail(AuditEventRepository repository, CurrentActor currentActor, Clock clock) {
-        this.repository = repository;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEvent record(String entityType, Object entityId, String action, String details) {

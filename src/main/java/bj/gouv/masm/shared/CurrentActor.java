@@ -1,6 +1,7 @@
 package bj.gouv.masm.shared;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,15 +12,12 @@ import org.springframework.stereotype.Component;
  * Tasklist / over /engine-rest (Camunda's current authentication); "system" for timers and jobs.
  */
 @Component
+@RequiredArgsConstructor
 public class CurrentActor {
 
     public static final String SYSTEM = "system";
 
     private final IdentityService identityService;
-
-    public CurrentActor(IdentityService identityService) {
-        this.identityService = identityService;
-    }
 
     public String userId() {
         Authentication camunda = identityService.getCurrentAuthentication();

@@ -1,6 +1,7 @@
 package bj.gouv.masm.shared;
 
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -13,15 +14,11 @@ import org.springframework.stereotype.Component;
  * back to the Spring Security user).
  */
 @Component
+@RequiredArgsConstructor
 public class EngineCalls {
 
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
-
-    public EngineCalls(IdentityService identityService, RuntimeService runtimeService) {
-        this.identityService = identityService;
-        this.runtimeService = runtimeService;
-    }
 
     /**
      * As the system, sends {@code message} to every waiting instance whose process variable {@code key} equals

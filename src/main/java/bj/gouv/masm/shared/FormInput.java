@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -27,6 +28,7 @@ import org.camunda.spin.json.SpinJsonNode;
  * {@link FormInputException} (the task stays open, REST answers 400). Not a bean: each feature keeps one
  * instance, built with its exception, e.g. {@code new FormInput(LifecycleInputException::new)}.
  */
+@RequiredArgsConstructor
 public final class FormInput {
 
     /** The feature's refusal: field (form key, may be null) and French message → its exception. */
@@ -42,10 +44,6 @@ public final class FormInput {
     public static final int MAX_TEXT = 2000;
 
     private final Refusal refusal;
-
-    public FormInput(Refusal refusal) {
-        this.refusal = refusal;
-    }
 
     private FormInputException refuse(String field, String message) {
         return refusal.of(field, message);

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
@@ -25,6 +26,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * Read-only and disabled fields are not submitted (they show process data); fields hidden by a simple
  * {@code conditional.hide} expression ({@code =key = value}, {@code =key != value}) are not submitted either.
  */
+@RequiredArgsConstructor
 public final class FormFiller {
 
     /** The behaviour's say on a field; null = no opinion (a generic value is used). */
@@ -43,10 +45,6 @@ public final class FormFiller {
     private static final Pattern CONDITION = Pattern.compile("^=\\s*([A-Za-z_][\\w]*)\\s*(!=|=)\\s*\"?([^\"]*?)\"?\\s*$");
 
     private final ObjectMapper mapper;
-
-    public FormFiller(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     public Map<String, Object> fill(JsonNode form, Decisions decisions, LocalDate today, Random random,
                                     Function<String, List<String>> dynamicOptions) {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricIncident;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile(SimulationCommand.PROFILE)
+@RequiredArgsConstructor
 public class InvariantChecker {
 
     public static final String CONVENTION_WITHOUT_OPINION_OR_SIGNATURE = "CONVENTION_HAS_FAVOURABLE_OPINION_AND_SGM_SIGNATURE";
@@ -46,16 +48,9 @@ public class InvariantChecker {
             ONE_REPORT_PER_QUARTER, SANCTION_ON_COMPLIANT_REPORT, REVIEW_COUNTS_HALF_YEAR, TASK_CANDIDATE_GROUP,
             TASK_DUE_DATE, NO_INCIDENT, UNIQUE_CONVENTION_NUMBER);
 
-
     private final JdbcTemplate jdbc;
     private final HistoryService historyService;
     private final IdentityService identityService;
-
-    public InvariantChecker(JdbcTemplate jdbc, HistoryService historyService, IdentityService identityService) {
-        this.jdbc = jdbc;
-        this.historyService = historyService;
-        this.identityService = identityService;
-    }
 
     /** The invariants checked on the record once the run is over ({@code end}: first day not simulated). */
     public List<SimulationResult.Violation> check(LocalDate end) {

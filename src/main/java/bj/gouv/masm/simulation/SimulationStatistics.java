@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 /** Reads the figures of a finished run from the engine's history and our tables. */
 @Component
 @Profile(SimulationCommand.PROFILE)
+@RequiredArgsConstructor
 public class SimulationStatistics {
 
     static final String DOSSIER_TO_SIGNATURE = "Dossier → signature";
@@ -29,11 +31,6 @@ public class SimulationStatistics {
 
     private final HistoryService historyService;
     private final JdbcTemplate jdbc;
-
-    public SimulationStatistics(HistoryService historyService, JdbcTemplate jdbc) {
-        this.historyService = historyService;
-        this.jdbc = jdbc;
-    }
 
     SimulationResult collect(SimulationOptions options, double elapsed, long tasks, long timers, long jobs, long starts,
                              Map<String, String> officeOfTask, List<SimulationResult.Violation> violations,

@@ -9,24 +9,19 @@ import bj.gouv.masm.conventions.LifecycleInputException;
 import bj.gouv.masm.conventions.RequiredDocuments;
 import bj.gouv.masm.shared.FormInput;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_CheckDossier completed (CPS): checks the answer, records the check and the documents received. */
 @Component("checkDossierListener")
+@RequiredArgsConstructor
 public class CheckDossierListener implements TaskListener {
 
     private final DossierService dossiers;
     private final RequiredDocuments requiredDocuments;
     private final ConventionApprovals approvals;
-
-    public CheckDossierListener(DossierService dossiers, RequiredDocuments requiredDocuments,
-                                ConventionApprovals approvals) {
-        this.dossiers = dossiers;
-        this.requiredDocuments = requiredDocuments;
-        this.approvals = approvals;
-    }
 
     @Override
     public void notify(DelegateTask task) {

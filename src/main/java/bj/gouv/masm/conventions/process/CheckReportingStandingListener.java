@@ -3,19 +3,17 @@ package bj.gouv.masm.conventions.process;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /** Before the DMN RenewalDecision: is the partner in good standing on its reporting (ReportingStanding)? */
 @Component("checkReportingStandingListener")
+@RequiredArgsConstructor
 public class CheckReportingStandingListener implements ExecutionListener {
 
     private final ConventionService conventions;
-
-    public CheckReportingStandingListener(ConventionService conventions) {
-        this.conventions = conventions;
-    }
 
     @Override
     public void notify(DelegateExecution execution) {

@@ -5,6 +5,7 @@ import java.time.Period;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * mid-term evaluation fell due, even if the task is created late. The ISO 8601 period is what an analyst edits.
  */
 @Component("conventionDeadlines")
+@RequiredArgsConstructor
 public class ConventionDeadlines {
 
     private final Clock clock;
-
-    public ConventionDeadlines(Clock clock) {
-        this.clock = clock;
-    }
 
     /** {@code date} (a java.util.Date process variable) + {@code isoPeriod} (P30D, P1M...). */
     public Date after(Object date, String isoPeriod) {

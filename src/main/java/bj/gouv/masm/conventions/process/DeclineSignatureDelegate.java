@@ -4,6 +4,7 @@ import static bj.gouv.masm.conventions.LifecycleInputException.FORM;
 import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.DossierService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * and SignatureDeclinedEvent is published. No convention number is drawn.
  */
 @Component("declineSignatureDelegate")
+@RequiredArgsConstructor
 public class DeclineSignatureDelegate implements JavaDelegate {
 
     private final DossierService dossiers;
-
-    public DeclineSignatureDelegate(DossierService dossiers) {
-        this.dossiers = dossiers;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

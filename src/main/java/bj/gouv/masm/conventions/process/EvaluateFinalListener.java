@@ -5,19 +5,17 @@ import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionService;
 import bj.gouv.masm.conventions.FinalRating;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_EvaluateFinal completed (DPAF): checks the rating and the renewal request, records the evaluation. */
 @Component("evaluateFinalListener")
+@RequiredArgsConstructor
 public class EvaluateFinalListener implements TaskListener {
 
     private final ConventionService conventions;
-
-    public EvaluateFinalListener(ConventionService conventions) {
-        this.conventions = conventions;
-    }
 
     @Override
     public void notify(DelegateTask task) {

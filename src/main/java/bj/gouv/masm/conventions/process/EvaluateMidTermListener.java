@@ -5,19 +5,17 @@ import static bj.gouv.masm.conventions.LifecycleVariables.*;
 
 import bj.gouv.masm.conventions.ConventionService;
 import bj.gouv.masm.conventions.MidTermRating;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_EvaluateMidTerm completed (DPAF): checks the rating, records the evaluation. */
 @Component("evaluateMidTermListener")
+@RequiredArgsConstructor
 public class EvaluateMidTermListener implements TaskListener {
 
     private final ConventionService conventions;
-
-    public EvaluateMidTermListener(ConventionService conventions) {
-        this.conventions = conventions;
-    }
 
     @Override
     public void notify(DelegateTask task) {

@@ -4,6 +4,7 @@ import static bj.gouv.masm.conventions.LifecycleVariables.CONVENTION_ENDING;
 import static bj.gouv.masm.conventions.LifecycleVariables.CONVENTION_NUMBER;
 
 import bj.gouv.masm.conventions.ConventionService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * evaluation is still open (they stay to be done). The synthesis report is asked for next.
  */
 @Component("expireConventionDelegate")
+@RequiredArgsConstructor
 public class ExpireConventionDelegate implements JavaDelegate {
 
     private final ConventionService conventions;
-
-    public ExpireConventionDelegate(ConventionService conventions) {
-        this.conventions = conventions;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

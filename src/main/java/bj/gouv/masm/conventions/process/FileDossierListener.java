@@ -14,6 +14,7 @@ import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.shared.FormInput;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -24,17 +25,12 @@ import org.springframework.stereotype.Component;
  * variables. Any refusal rolls the whole start back: nothing is persisted.
  */
 @Component("fileDossierListener")
+@RequiredArgsConstructor
 public class FileDossierListener implements ExecutionListener {
 
     private final DossierService dossiers;
     private final ReferenceDataService reference;
     private final ConventionApprovals approvals;
-
-    public FileDossierListener(DossierService dossiers, ReferenceDataService reference, ConventionApprovals approvals) {
-        this.dossiers = dossiers;
-        this.reference = reference;
-        this.approvals = approvals;
-    }
 
     @Override
     public void notify(DelegateExecution execution) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
@@ -38,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * decision this task is about to take (a re-check decides afresh, the server sees a missing answer).
  */
 @Component("prepareTaskContextListener")
+@RequiredArgsConstructor
 public class PrepareTaskContextListener implements TaskListener {
 
     /** Task-local display variables (form text templates). */
@@ -69,17 +71,6 @@ public class PrepareTaskContextListener implements TaskListener {
     private final ReferenceDataService reference;
     private final Clock clock;
     private final ObjectMapper objectMapper = new ObjectMapper();
-
-    public PrepareTaskContextListener(DossierService dossiers, ConventionService conventions, PartnerRepository partners,
-                                      RequiredDocuments requiredDocuments, ReferenceDataService reference,
-                                      Clock clock) {
-        this.dossiers = dossiers;
-        this.conventions = conventions;
-        this.partners = partners;
-        this.requiredDocuments = requiredDocuments;
-        this.reference = reference;
-        this.clock = clock;
-    }
 
     @Override
     public void notify(DelegateTask task) {

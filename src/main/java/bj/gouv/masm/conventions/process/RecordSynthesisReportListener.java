@@ -7,6 +7,7 @@ import bj.gouv.masm.conventions.ConventionService;
 import bj.gouv.masm.conventions.LifecycleInputException;
 import java.time.Clock;
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,15 +18,11 @@ import org.springframework.stereotype.Component;
  * (required), optional recommendations; stored in convention_synthesis_report, the texts leave the process.
  */
 @Component("recordSynthesisReportListener")
+@RequiredArgsConstructor
 public class RecordSynthesisReportListener implements TaskListener {
 
     private final ConventionService conventions;
     private final Clock clock;
-
-    public RecordSynthesisReportListener(ConventionService conventions, Clock clock) {
-        this.conventions = conventions;
-        this.clock = clock;
-    }
 
     @Override
     public void notify(DelegateTask task) {

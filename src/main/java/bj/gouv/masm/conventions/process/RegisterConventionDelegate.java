@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * predecessor's lifecycle that its successor is signed (it then ends with EndEvent_ConventionRenewed).
  */
 @Component("registerConventionDelegate")
+@RequiredArgsConstructor
 public class RegisterConventionDelegate implements JavaDelegate {
 
     private static final String[] SIGNATURE_TEXTS = {OBLIGATIONS, MONITORING_ARRANGEMENT, RENEWAL_CONDITIONS,
@@ -36,15 +38,6 @@ public class RegisterConventionDelegate implements JavaDelegate {
     private final RuntimeService runtimeService;
     private final Clock clock;
     private final ConventionApprovals approvals;
-
-    public RegisterConventionDelegate(DossierService dossiers, ConventionService conventions,
-                                      RuntimeService runtimeService, Clock clock, ConventionApprovals approvals) {
-        this.dossiers = dossiers;
-        this.conventions = conventions;
-        this.runtimeService = runtimeService;
-        this.clock = clock;
-        this.approvals = approvals;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

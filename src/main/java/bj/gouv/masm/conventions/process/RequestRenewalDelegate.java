@@ -8,6 +8,7 @@ import bj.gouv.masm.conventions.Dossier;
 import bj.gouv.masm.conventions.DossierService;
 import java.util.HashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,17 +21,12 @@ import org.springframework.stereotype.Component;
  * Task_SignConvention. This instance waits for the successor's signature or the end date.
  */
 @Component("requestRenewalDelegate")
+@RequiredArgsConstructor
 public class RequestRenewalDelegate implements JavaDelegate {
 
     private final DossierService dossiers;
     private final ConventionService conventions;
     private final RuntimeService runtimeService;
-
-    public RequestRenewalDelegate(DossierService dossiers, ConventionService conventions, RuntimeService runtimeService) {
-        this.dossiers = dossiers;
-        this.conventions = conventions;
-        this.runtimeService = runtimeService;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

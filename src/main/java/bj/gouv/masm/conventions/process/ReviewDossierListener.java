@@ -7,21 +7,18 @@ import bj.gouv.masm.conventions.DossierService;
 import bj.gouv.masm.conventions.LifecycleInputException;
 import bj.gouv.masm.conventions.RequiredDocuments;
 import bj.gouv.masm.conventions.ReviewOpinion;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_ReviewDossier completed (DPAF): checks the opinion; an unfavourable one rejects the dossier with its reason. */
 @Component("reviewDossierListener")
+@RequiredArgsConstructor
 public class ReviewDossierListener implements TaskListener {
 
     private final DossierService dossiers;
     private final RequiredDocuments requiredDocuments;
-
-    public ReviewDossierListener(DossierService dossiers, RequiredDocuments requiredDocuments) {
-        this.dossiers = dossiers;
-        this.requiredDocuments = requiredDocuments;
-    }
 
     @Override
     public void notify(DelegateTask task) {

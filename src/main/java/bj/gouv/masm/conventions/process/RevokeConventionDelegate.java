@@ -6,6 +6,7 @@ import bj.gouv.masm.conventions.ConventionService;
 import bj.gouv.masm.conventions.Dossier;
 import bj.gouv.masm.conventions.DossierService;
 import bj.gouv.masm.conventions.DossierRepository;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,20 +17,13 @@ import org.springframework.stereotype.Component;
  * still waiting for its signature is cancelled with it.
  */
 @Component("revokeConventionDelegate")
+@RequiredArgsConstructor
 public class RevokeConventionDelegate implements JavaDelegate {
 
     private final ConventionService conventions;
     private final DossierService dossierService;
     private final DossierRepository dossiers;
     private final RuntimeService runtimeService;
-
-    public RevokeConventionDelegate(ConventionService conventions, DossierService dossierService,
-                                    DossierRepository dossiers, RuntimeService runtimeService) {
-        this.conventions = conventions;
-        this.dossierService = dossierService;
-        this.dossiers = dossiers;
-        this.runtimeService = runtimeService;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -9,6 +9,7 @@ import bj.gouv.masm.conventions.LifecycleInputException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,17 +21,13 @@ import org.springframework.stereotype.Component;
  * and DECLINED (ServiceTask_DeclineSignature closes the dossier) need {@code signatureComment}.
  */
 @Component("signConventionListener")
+@RequiredArgsConstructor
 public class SignConventionListener implements TaskListener {
 
     public enum Decision { SIGNED, RETURNED, DECLINED }
 
     private final DossierService dossiers;
     private final Clock clock;
-
-    public SignConventionListener(DossierService dossiers, Clock clock) {
-        this.dossiers = dossiers;
-        this.clock = clock;
-    }
 
     @Override
     public void notify(DelegateTask task) {

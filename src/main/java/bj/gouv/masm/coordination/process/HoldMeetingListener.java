@@ -11,6 +11,7 @@ import bj.gouv.masm.shared.FormInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -22,17 +23,12 @@ import org.springframework.stereotype.Component;
  * register) or postponed (reason required; the secretariat plans it again).
  */
 @Component("holdMeetingListener")
+@RequiredArgsConstructor
 public class HoldMeetingListener implements TaskListener {
 
     private final CoordinationService service;
     private final RecommendationService recommendations;
     private final Clock clock;
-
-    public HoldMeetingListener(CoordinationService service, RecommendationService recommendations, Clock clock) {
-        this.service = service;
-        this.recommendations = recommendations;
-        this.clock = clock;
-    }
 
     @Override
     public void notify(DelegateTask task) {

@@ -6,21 +6,18 @@ import bj.gouv.masm.coordination.CoordinationFormException;
 import bj.gouv.masm.coordination.CoordinationService;
 import java.time.Clock;
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** CoordinationCalendar: opens the meeting of every body for the period containing today (or {@code dateToOpen}). */
 @Component("openCoordinationMeetingsDelegate")
+@RequiredArgsConstructor
 public class OpenCoordinationMeetingsDelegate implements JavaDelegate {
 
     private final CoordinationService service;
     private final Clock clock;
-
-    public OpenCoordinationMeetingsDelegate(CoordinationService service, Clock clock) {
-        this.service = service;
-        this.clock = clock;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -6,21 +6,18 @@ import static bj.gouv.masm.coordination.CoordinationVariables.*;
 import bj.gouv.masm.coordination.CoordinationService;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_PlanMeeting. On create: the meeting's context. On complete: date (within the period) and venue. */
 @Component("planMeetingListener")
+@RequiredArgsConstructor
 public class PlanMeetingListener implements TaskListener {
 
     private final CoordinationService service;
     private final ZoneId zone;
-
-    public PlanMeetingListener(CoordinationService service, ZoneId zone) {
-        this.service = service;
-        this.zone = zone;
-    }
 
     @Override
     public void notify(DelegateTask task) {

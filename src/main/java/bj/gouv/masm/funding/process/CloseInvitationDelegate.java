@@ -3,19 +3,17 @@ package bj.gouv.masm.funding.process;
 import static bj.gouv.masm.funding.FundingVariables.*;
 
 import bj.gouv.masm.funding.CampaignService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Ends the invitation with the local input parameter {@code closingStatus}: DOSSIER_FILED or CLOSED. */
 @Component("closeInvitationDelegate")
+@RequiredArgsConstructor
 public class CloseInvitationDelegate implements JavaDelegate {
 
     private final CampaignService service;
-
-    public CloseInvitationDelegate(CampaignService service) {
-        this.service = service;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -4,19 +4,17 @@ import static bj.gouv.masm.funding.FundingVariables.*;
 
 import bj.gouv.masm.funding.CampaignService;
 import bj.gouv.masm.shared.FormInputException;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_FollowUpInvitation (due date in its model, default 15 days). On completion: REMINDED (one more reminder) or CLOSED (observations required). */
 @Component("followUpInvitationListener")
+@RequiredArgsConstructor
 public class FollowUpInvitationListener implements TaskListener {
 
     private final CampaignService service;
-
-    public FollowUpInvitationListener(CampaignService service) {
-        this.service = service;
-    }
 
     @Override
     public void notify(DelegateTask task) {

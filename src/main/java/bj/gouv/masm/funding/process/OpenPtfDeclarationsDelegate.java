@@ -6,6 +6,7 @@ import bj.gouv.masm.funding.PtfDeclarationService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,15 +17,11 @@ import org.springframework.stereotype.Component;
  * (ISO-8601, default P60D): how long the PTF has before it is followed up as late.
  */
 @Component("openPtfDeclarationsDelegate")
+@RequiredArgsConstructor
 public class OpenPtfDeclarationsDelegate implements JavaDelegate {
 
     private final PtfDeclarationService service;
     private final Clock clock;
-
-    public OpenPtfDeclarationsDelegate(PtfDeclarationService service, Clock clock) {
-        this.service = service;
-        this.clock = clock;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -5,6 +5,7 @@ import static bj.gouv.masm.funding.FundingVariables.*;
 import bj.gouv.masm.funding.FundedActivityService;
 import bj.gouv.masm.funding.PtfDeclarationService;
 import bj.gouv.masm.shared.FormInputException;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,15 +16,11 @@ import org.springframework.stereotype.Component;
  * is required; "received" needs at least one activity for the year, "not received" needs a note.
  */
 @Component("recordPtfDeclarationListener")
+@RequiredArgsConstructor
 public class RecordPtfDeclarationListener implements TaskListener {
 
     private final PtfDeclarationService declarations;
     private final FundedActivityService activities;
-
-    public RecordPtfDeclarationListener(PtfDeclarationService declarations, FundedActivityService activities) {
-        this.declarations = declarations;
-        this.activities = activities;
-    }
 
     @Override
     public void notify(DelegateTask task) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,18 +21,12 @@ import org.springframework.stereotype.Component;
  * into the recommendations register.
  */
 @Component("evaluateProgrammeListener")
+@RequiredArgsConstructor
 public class EvaluateProgrammeListener implements TaskListener {
 
     private final ProgrammeEvaluationService service;
     private final RecommendationService recommendations;
     private final Clock clock;
-
-    public EvaluateProgrammeListener(ProgrammeEvaluationService service, RecommendationService recommendations,
-                                     Clock clock) {
-        this.service = service;
-        this.recommendations = recommendations;
-        this.clock = clock;
-    }
 
     @Override
     public void notify(DelegateTask task) {

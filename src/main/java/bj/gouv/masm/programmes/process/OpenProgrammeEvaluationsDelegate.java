@@ -6,6 +6,7 @@ import bj.gouv.masm.programmes.ProgrammeEvaluationService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,15 +16,11 @@ import org.springframework.stereotype.Component;
  * current year (or {@code yearToOpen}). Input parameter {@code evaluationPeriod} (ISO-8601, default P90D).
  */
 @Component("openProgrammeEvaluationsDelegate")
+@RequiredArgsConstructor
 public class OpenProgrammeEvaluationsDelegate implements JavaDelegate {
 
     private final ProgrammeEvaluationService service;
     private final Clock clock;
-
-    public OpenProgrammeEvaluationsDelegate(ProgrammeEvaluationService service, Clock clock) {
-        this.service = service;
-        this.clock = clock;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -3,19 +3,17 @@ package bj.gouv.masm.reporting.process;
 import static bj.gouv.masm.reporting.ReportingVariables.*;
 
 import bj.gouv.masm.reporting.QuarterlyReportService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Sets the inputs of the AccreditationSanction decision from the partner's reporting history. */
 @Component("assessReportingHistoryDelegate")
+@RequiredArgsConstructor
 public class AssessReportingHistoryDelegate implements JavaDelegate {
 
     private final QuarterlyReportService reports;
-
-    public AssessReportingHistoryDelegate(QuarterlyReportService reports) {
-        this.reports = reports;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

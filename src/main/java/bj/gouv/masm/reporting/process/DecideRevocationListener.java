@@ -5,19 +5,17 @@ import static bj.gouv.masm.reporting.ReportingVariables.*;
 
 import bj.gouv.masm.reporting.QuarterlyReportService;
 import bj.gouv.masm.reporting.ReportingFormException;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** On completion of Task_DecideRevocation: the decision is required, and a reason when declining. */
 @Component("decideRevocationListener")
+@RequiredArgsConstructor
 public class DecideRevocationListener implements TaskListener {
 
     private final QuarterlyReportService reports;
-
-    public DecideRevocationListener(QuarterlyReportService reports) {
-        this.reports = reports;
-    }
 
     @Override
     public void notify(DelegateTask task) {

@@ -3,19 +3,17 @@ package bj.gouv.masm.reporting.process;
 import bj.gouv.masm.reporting.Quarter;
 import bj.gouv.masm.reporting.QuarterOpeningService;
 import bj.gouv.masm.reporting.ReportingVariables;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** ReportingCalendar: opens the reports of the quarter that has just ended (or of {@code quarterToOpen}). */
 @Component("openQuarterlyReportsDelegate")
+@RequiredArgsConstructor
 public class OpenQuarterlyReportsDelegate implements JavaDelegate {
 
     private final QuarterOpeningService openingService;
-
-    public OpenQuarterlyReportsDelegate(QuarterOpeningService openingService) {
-        this.openingService = openingService;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * the value already uploaded for this report, if any), so the form never holds its own copy of the list.
  */
 @Component("prepareQuarterlyReportFormListener")
+@RequiredArgsConstructor
 public class PrepareQuarterlyReportFormListener implements TaskListener {
 
     private final IndicatorCatalogue catalogue;
@@ -31,13 +33,6 @@ public class PrepareQuarterlyReportFormListener implements TaskListener {
     private final QuarterlyReportService reports;
     /** A plain mapper: rows keep {@code "value": null}, the empty cell the clerk fills. */
     private final ObjectMapper objectMapper = new ObjectMapper();
-
-    public PrepareQuarterlyReportFormListener(IndicatorCatalogue catalogue, IndicatorValueService values,
-                                              QuarterlyReportService reports) {
-        this.catalogue = catalogue;
-        this.values = values;
-        this.reports = reports;
-    }
 
     @Override
     public void notify(DelegateTask task) {

@@ -3,19 +3,17 @@ package bj.gouv.masm.reporting.process;
 import bj.gouv.masm.reporting.QuarterlyReportService;
 import bj.gouv.masm.reporting.ReportingVariables;
 import bj.gouv.masm.reporting.Sanction;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Records the sanction the AccreditationSanction decision returned on the report. */
 @Component("recordSanctionDelegate")
+@RequiredArgsConstructor
 public class RecordSanctionDelegate implements JavaDelegate {
 
     private final QuarterlyReportService reports;
-
-    public RecordSanctionDelegate(QuarterlyReportService reports) {
-        this.reports = reports;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

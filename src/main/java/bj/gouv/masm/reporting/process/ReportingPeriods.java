@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Component;
  * quarter's last day (midnight, Benin time).
  */
 @Component("reportingPeriods")
+@RequiredArgsConstructor
 public class ReportingPeriods {
 
     private final ZoneId zone;
-
-    public ReportingPeriods(ZoneId zone) {
-        this.zone = zone;
-    }
 
     public Date afterQuarterEnd(String quarter, String isoDuration) {
         ZonedDateTime base = Quarter.parse(quarter).end().plusDays(1).atStartOfDay(zone);

@@ -4,19 +4,17 @@ import static bj.gouv.masm.conventions.LifecycleVariables.REVOCATION_REASON;
 import static bj.gouv.masm.reporting.ReportingVariables.*;
 
 import bj.gouv.masm.reporting.AccreditationRevocationService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Revocation confirmed: the lifecycle receives AccreditationRevoked and the convention is REVOKED. */
 @Component("revokeAccreditationDelegate")
+@RequiredArgsConstructor
 public class RevokeAccreditationDelegate implements JavaDelegate {
 
     private final AccreditationRevocationService revocation;
-
-    public RevokeAccreditationDelegate(AccreditationRevocationService revocation) {
-        this.revocation = revocation;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -2,6 +2,7 @@ package bj.gouv.masm.reporting.regularisation;
 
 import bj.gouv.masm.conventions.DossierFiledEvent;
 import bj.gouv.masm.shared.EngineCalls;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * transaction: both happen or neither; no regularisation waiting is not an error.
  */
 @Component
+@RequiredArgsConstructor
 public class DossierFiledListener {
 
     private final EngineCalls engineCalls;
-
-    public DossierFiledListener(EngineCalls engineCalls) {
-        this.engineCalls = engineCalls;
-    }
 
     @EventListener
     public void onDossierFiled(DossierFiledEvent event) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * else name) or registered, invited to file a convention dossier, followed up, closed when it files.
  */
 @Service
+@RequiredArgsConstructor
 public class OscRegularisationService {
 
     private final JdbcTemplate jdbc;
@@ -41,20 +43,6 @@ public class OscRegularisationService {
     private final AuditTrail auditTrail;
     private final CurrentActor currentActor;
     private final Clock clock;
-
-    public OscRegularisationService(JdbcTemplate jdbc, PartnerRepository partners, ReferenceDataService reference,
-                                    CpsSupportService cpsSupport, ReportingNotifications notifications,
-                                    AccessScope accessScope, AuditTrail auditTrail, CurrentActor currentActor, Clock clock) {
-        this.jdbc = jdbc;
-        this.partners = partners;
-        this.reference = reference;
-        this.cpsSupport = cpsSupport;
-        this.notifications = notifications;
-        this.accessScope = accessScope;
-        this.auditTrail = auditTrail;
-        this.currentActor = currentActor;
-        this.clock = clock;
-    }
 
     public record Report(String oscName, String registrationNumber, String organisationType, String department,
                          String contactName, String email, String phone, String observedActivity) {

@@ -6,21 +6,18 @@ import static bj.gouv.masm.reviews.ReviewVariables.*;
 import bj.gouv.masm.reviews.DepartmentalReviewService;
 import bj.gouv.masm.reviews.HalfYear;
 import bj.gouv.masm.reviews.NationalReportService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_CompileNationalReport (DPAF): shows the merged figures; on complete the synthesis is required. */
 @Component("compileNationalReportListener")
+@RequiredArgsConstructor
 public class CompileNationalReportListener implements TaskListener {
 
     private final NationalReportService nationalReports;
     private final DepartmentalReviewService reviews;
-
-    public CompileNationalReportListener(NationalReportService nationalReports, DepartmentalReviewService reviews) {
-        this.nationalReports = nationalReports;
-        this.reviews = reviews;
-    }
 
     @Override
     public void notify(DelegateTask task) {

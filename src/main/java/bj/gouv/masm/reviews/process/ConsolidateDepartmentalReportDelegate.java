@@ -13,6 +13,7 @@ import bj.gouv.masm.reviews.ReviewFormException;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,13 +24,10 @@ import org.springframework.stereotype.Component;
  * grace period given as the task's input parameter {@code gracePeriod}, an ISO period such as P0D).
  */
 @Component("consolidateDepartmentalReportDelegate")
+@RequiredArgsConstructor
 public class ConsolidateDepartmentalReportDelegate implements JavaDelegate {
 
     private final DepartmentalReviewService reviews;
-
-    public ConsolidateDepartmentalReportDelegate(DepartmentalReviewService reviews) {
-        this.reviews = reviews;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

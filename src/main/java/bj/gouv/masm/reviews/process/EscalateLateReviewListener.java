@@ -5,19 +5,17 @@ import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.DepartmentalReview;
 import bj.gouv.masm.reviews.DepartmentalReviewService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_EscalateLateReview (DPAF): on complete, the action taken is required and recorded. */
 @Component("escalateLateReviewListener")
+@RequiredArgsConstructor
 public class EscalateLateReviewListener implements TaskListener {
 
     private final DepartmentalReviewService reviews;
-
-    public EscalateLateReviewListener(DepartmentalReviewService reviews) {
-        this.reviews = reviews;
-    }
 
     @Override
     public void notify(DelegateTask task) {

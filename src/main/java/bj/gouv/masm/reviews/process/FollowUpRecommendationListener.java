@@ -8,6 +8,7 @@ import bj.gouv.masm.reviews.RecommendationService;
 import bj.gouv.masm.reviews.RecommendationStatus;
 import bj.gouv.masm.reviews.ReviewFormException;
 import bj.gouv.masm.shared.FormInput;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,13 +22,10 @@ import org.springframework.stereotype.Component;
  * on delete (process cancelled) it is released too.
  */
 @Component("followUpRecommendationListener")
+@RequiredArgsConstructor
 public class FollowUpRecommendationListener implements TaskListener {
 
     private final RecommendationService recommendations;
-
-    public FollowUpRecommendationListener(RecommendationService recommendations) {
-        this.recommendations = recommendations;
-    }
 
     @Override
     public void notify(DelegateTask task) {

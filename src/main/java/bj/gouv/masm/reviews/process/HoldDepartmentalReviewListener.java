@@ -4,6 +4,7 @@ import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.DepartmentalReviewService;
 import bj.gouv.masm.reviews.HoldMeetingCommand;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,13 +15,10 @@ import org.springframework.stereotype.Component;
  * checked and stored in the register.
  */
 @Component("holdDepartmentalReviewListener")
+@RequiredArgsConstructor
 public class HoldDepartmentalReviewListener implements TaskListener {
 
     private final DepartmentalReviewService reviews;
-
-    public HoldDepartmentalReviewListener(DepartmentalReviewService reviews) {
-        this.reviews = reviews;
-    }
 
     @Override
     public void notify(DelegateTask task) {

@@ -4,19 +4,17 @@ import static bj.gouv.masm.reviews.ReviewFormException.FORM;
 import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.NationalReviewService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_HoldJointCommission (cabinet): on complete the decisions are required, recommendations recorded. */
 @Component("holdJointCommissionListener")
+@RequiredArgsConstructor
 public class HoldJointCommissionListener implements TaskListener {
 
     private final NationalReviewService nationalReviews;
-
-    public HoldJointCommissionListener(NationalReviewService nationalReviews) {
-        this.nationalReviews = nationalReviews;
-    }
 
     @Override
     public void notify(DelegateTask task) {

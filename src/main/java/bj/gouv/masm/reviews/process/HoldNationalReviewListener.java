@@ -4,19 +4,17 @@ import static bj.gouv.masm.reviews.ReviewVariables.*;
 
 import bj.gouv.masm.reviews.HoldMeetingCommand;
 import bj.gouv.masm.reviews.NationalReviewService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Task_HoldNationalReview (DPAF): context on create; on complete minutes, attendance, recommendations. */
 @Component("holdNationalReviewListener")
+@RequiredArgsConstructor
 public class HoldNationalReviewListener implements TaskListener {
 
     private final NationalReviewService nationalReviews;
-
-    public HoldNationalReviewListener(NationalReviewService nationalReviews) {
-        this.nationalReviews = nationalReviews;
-    }
 
     @Override
     public void notify(DelegateTask task) {

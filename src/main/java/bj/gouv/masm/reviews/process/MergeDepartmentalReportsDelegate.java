@@ -5,19 +5,17 @@ import static bj.gouv.masm.reviews.ReviewVariables.NATIONAL_REPORT_ID;
 
 import bj.gouv.masm.reviews.HalfYear;
 import bj.gouv.masm.reviews.NationalReportService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** ReviewCalendar: merges the twelve departmental reports into the stored national half-year report. */
 @Component("mergeDepartmentalReportsDelegate")
+@RequiredArgsConstructor
 public class MergeDepartmentalReportsDelegate implements JavaDelegate {
 
     private final NationalReportService nationalReports;
-
-    public MergeDepartmentalReportsDelegate(NationalReportService nationalReports) {
-        this.nationalReports = nationalReports;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -7,19 +7,17 @@ import static bj.gouv.masm.reviews.ReviewVariables.REVIEW_YEAR;
 import bj.gouv.masm.reviews.NationalReview;
 import bj.gouv.masm.reviews.NationalReviewService;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** NationalReview: registers the review of the year (the previous year when the March timer fires). */
 @Component("openNationalReviewDelegate")
+@RequiredArgsConstructor
 public class OpenNationalReviewDelegate implements JavaDelegate {
 
     private final NationalReviewService nationalReviews;
-
-    public OpenNationalReviewDelegate(NationalReviewService nationalReviews) {
-        this.nationalReviews = nationalReviews;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

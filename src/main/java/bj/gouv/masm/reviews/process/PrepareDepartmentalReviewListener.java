@@ -8,6 +8,7 @@ import bj.gouv.masm.reviews.DepartmentalReviewService;
 import bj.gouv.masm.reviews.RecommendationService;
 import bj.gouv.masm.shared.FormInput;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -19,13 +20,10 @@ import org.springframework.stereotype.Component;
  * partner holding an active convention). On complete: date, venue and invitations checked and stored.
  */
 @Component("prepareDepartmentalReviewListener")
+@RequiredArgsConstructor
 public class PrepareDepartmentalReviewListener implements TaskListener {
 
     private final DepartmentalReviewService reviews;
-
-    public PrepareDepartmentalReviewListener(DepartmentalReviewService reviews) {
-        this.reviews = reviews;
-    }
 
     @Override
     public void notify(DelegateTask task) {

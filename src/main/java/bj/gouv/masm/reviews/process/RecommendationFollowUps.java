@@ -3,17 +3,15 @@ package bj.gouv.masm.reviews.process;
 import bj.gouv.masm.reviews.RecommendationService;
 import java.util.Arrays;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** Expressions of RecommendationFollowUp: the multi-instance collection and each task's candidate group. */
 @Component("recommendationFollowUps")
+@RequiredArgsConstructor
 public class RecommendationFollowUps {
 
     private final RecommendationService recommendations;
-
-    public RecommendationFollowUps(RecommendationService recommendations) {
-        this.recommendations = recommendations;
-    }
 
     public List<Long> ids(String commaSeparated) {
         if (commaSeparated == null || commaSeparated.isBlank()) {

@@ -7,6 +7,7 @@ import static bj.gouv.masm.reviews.ReviewVariables.REVIEW_PERIOD;
 import bj.gouv.masm.reviews.HalfYear;
 import bj.gouv.masm.reviews.HalfYearOpeningService;
 import bj.gouv.masm.reviews.ReviewCadence;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,13 +19,10 @@ import org.springframework.stereotype.Component;
  * {@code 2026-Q3}), set next to the timer cycle, so an analyst changes both in Modeler.
  */
 @Component("registerHalfYearDelegate")
+@RequiredArgsConstructor
 public class RegisterHalfYearDelegate implements JavaDelegate {
 
     private final HalfYearOpeningService openingService;
-
-    public RegisterHalfYearDelegate(HalfYearOpeningService openingService) {
-        this.openingService = openingService;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -5,6 +5,7 @@ import static bj.gouv.masm.reviews.ReviewVariables.OVERDUE_RECOMMENDATION_IDS;
 import bj.gouv.masm.reviews.RecommendationService;
 import java.util.List;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,13 +15,10 @@ import org.springframework.stereotype.Component;
  * are never two at once) and hands their ids (comma-separated) to the multi-instance follow-up task.
  */
 @Component("selectOverdueRecommendationsDelegate")
+@RequiredArgsConstructor
 public class SelectOverdueRecommendationsDelegate implements JavaDelegate {
 
     private final RecommendationService recommendations;
-
-    public SelectOverdueRecommendationsDelegate(RecommendationService recommendations) {
-        this.recommendations = recommendations;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -5,6 +5,7 @@ import bj.gouv.masm.reference.ReferenceDataService;
 import bj.gouv.masm.reference.ReferenceItem;
 import bj.gouv.masm.security.Groups;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * departments are the reference list {@code ref_department}, not a list written in the code.
  */
 @Component("officeGroups")
+@RequiredArgsConstructor
 public class OfficeGroups {
 
     private final ReferenceDataService reference;
-
-    public OfficeGroups(ReferenceDataService reference) {
-        this.reference = reference;
-    }
 
     /** The CPS group of a department code: {@code BORGOU} → {@code cps-borgou}. */
     public String cps(String department) {

@@ -2,6 +2,7 @@ package bj.gouv.masm.reporting.regularisation.process;
 
 import bj.gouv.masm.reporting.regularisation.OscRegularisationService;
 import bj.gouv.masm.reporting.regularisation.RegularisationVariables;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * (REGULARISED when the dossier is filed, CEASED when the OSC stopped its activities).
  */
 @Component("closeRegularisationDelegate")
+@RequiredArgsConstructor
 public class CloseRegularisationDelegate implements JavaDelegate {
 
     private final OscRegularisationService service;
-
-    public CloseRegularisationDelegate(OscRegularisationService service) {
-        this.service = service;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {

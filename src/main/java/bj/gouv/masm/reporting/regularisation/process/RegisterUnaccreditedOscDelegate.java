@@ -3,19 +3,17 @@ package bj.gouv.masm.reporting.regularisation.process;
 import static bj.gouv.masm.reporting.regularisation.RegularisationVariables.*;
 
 import bj.gouv.masm.reporting.regularisation.OscRegularisationService;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Matches the reported OSC in the registry or registers it; the process keeps only references. */
 @Component("registerUnaccreditedOscDelegate")
+@RequiredArgsConstructor
 public class RegisterUnaccreditedOscDelegate implements JavaDelegate {
 
     private final OscRegularisationService service;
-
-    public RegisterUnaccreditedOscDelegate(OscRegularisationService service) {
-        this.service = service;
-    }
 
     @Override
     public void execute(DelegateExecution execution) {
