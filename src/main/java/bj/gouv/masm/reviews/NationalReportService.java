@@ -27,7 +27,6 @@ public class NationalReportService {
      * sanctions are summed (each belongs to one department), conventions and partners in force are
      * counted once nationally. Idempotent: an existing national report is kept.
      */
-    /* Merges the departmental reports of the half-year (idempotent: an existing national report is kept). */
     @Transactional
     public ReviewReport merge(HalfYear halfYear) {
         var existing = reports.find(ReviewReport.SCOPE_NATIONAL, halfYear.toString());

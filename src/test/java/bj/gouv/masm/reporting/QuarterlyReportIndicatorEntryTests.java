@@ -148,8 +148,8 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
 
     @Test
     void shouldTakeTheOscIndicatorSheetPastedInTheFormWhereTheListIsLeftBlank() throws Exception {
-        Convention convention = activeOscConvention(2076);
-        Quarter q1 = new Quarter(2076, 1);
+        Convention convention = activeOscConvention(2080);
+        Quarter q1 = new Quarter(2080, 1);
         openQuarter(q1);
         String key = key(convention, q1);
         Task task = task(key, ReportingVariables.TASK_RECORD_REPORT);
@@ -160,7 +160,7 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
         Map<String, Object> vars = report(tasklistShape(task, code -> code.equals("SIDOFFE-01") ? 9 : null));
         vars.put(ReportingVariables.INDICATOR_SHEET, sheet.toString());
 
-        setClock(LocalDateTime.of(2076, 4, 10, 9, 0));
+        setClock(LocalDateTime.of(2080, 4, 10, 9, 0));
         taskService.complete(task.getId(), vars);
         assertThat(report(key).getIndicatorsReported()).isEqualTo(77);
         assertThat(report(key).getSanction()).isEqualTo(Sanction.NONE);
@@ -172,8 +172,8 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
 
     @Test
     void shouldRefuseAnUnreadablePastedSheetAndKeepTheTaskOpen() {
-        Convention convention = activeOscConvention(2077);
-        Quarter q1 = new Quarter(2077, 1);
+        Convention convention = activeOscConvention(2081);
+        Quarter q1 = new Quarter(2081, 1);
         openQuarter(q1);
         String key = key(convention, q1);
         Task task = task(key, ReportingVariables.TASK_RECORD_REPORT);
