@@ -432,7 +432,7 @@ public class Simulator {
             try {
                 Map<String, Object> variables = form == null ? Map.of()
                         : filler.fill(form, decisions, day, behaviours.random(), valuesKey -> FormFiller.optionValues(
-                        runtimeService.getVariable(task.getExecutionId(), valuesKey), mapper), everyField);
+                        taskService.getVariable(task.getId(), valuesKey), mapper), everyField);
                 identityService.setAuthentication(user, List.of(t.office));
                 if (variables.containsKey("indicatorSheet")) {
                     // the simulated clerk types the values, it never pastes an OSC's sheet (free text is not one)
