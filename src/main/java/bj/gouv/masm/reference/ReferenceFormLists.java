@@ -1,6 +1,7 @@
 package bj.gouv.masm.reference;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,9 +46,10 @@ public class ReferenceFormLists {
             case DOMAINS -> items(ReferenceCategory.DOMAIN);
             case TARGET_GROUPS -> items(ReferenceCategory.TARGET_GROUP);
             case AXES -> items(ReferenceCategory.COOPERATION_AXIS);
+            // sorted by name in Java: the same order whatever the database's collation
             case COMMUNES -> jdbc.query("select c.name, d.label from ref_commune c join ref_department d "
-                    + "on d.code = c.department order by c.name", (rs, i) -> option(
-                    rs.getString(1) + " (" + rs.getString(2) + ")", rs.getString(1)));
+                    + "on d.code = c.department", (rs, i) -> option(rs.getString(1) + " (" + rs.getString(2) + ")",
+                    rs.getString(1))).stream().sorted(Comparator.comparing(o -> o.get("value"))).toList();
             case GROUPS -> {
                 List<Map<String, String>> owners = new ArrayList<>();
                 for (ReferenceItem department : reference.list(ReferenceCategory.DEPARTMENT)) {
