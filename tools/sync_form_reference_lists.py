@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerates the reference lists copied in forms/ (start forms get no variables from Tasklist, and
-lists inside dynamic lists cannot use valuesKey there) from the reference tables.
+"""Regenerates the reference lists copied in start forms (Tasklist gives them no variables) and the
+labels of chosen subsets from the reference tables. Task forms carry no copies: they read valuesKey
+variables (refDepartments, refCommunes, ...) filled when the task is created (reference.ReferenceListsPlugin).
 
 Usage: curl -su admin:$MASM_ADMIN_PASSWORD http://localhost:8080/api/reference > /tmp/reference.json
        python3 tools/sync_form_reference_lists.py /tmp/reference.json

@@ -7,6 +7,7 @@ import bj.gouv.masm.partners.Partner;
 import bj.gouv.masm.partners.PartnerKind;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.partners.PartnerValidator;
+import bj.gouv.masm.reference.ReferenceFormLists;
 import bj.gouv.masm.reporting.IndicatorCatalogue;
 import bj.gouv.masm.reporting.Quarter;
 import bj.gouv.masm.reporting.ReportUploadService;
@@ -430,7 +431,7 @@ public class Simulator {
             try {
                 Map<String, Object> variables = form == null ? Map.of()
                         : filler.fill(form, decisions, day, behaviours.random(), valuesKey -> FormFiller.optionValues(
-                        runtimeService.getVariable(task.getExecutionId(), valuesKey), mapper), everyField);
+                        options(task, valuesKey), mapper), everyField);
                 identityService.setAuthentication(user, List.of(t.office));
                 if (variables.containsKey("indicatorSheet")) {
                     // the simulated clerk types the values, it never pastes an OSC's sheet (free text is not one)
@@ -466,6 +467,15 @@ public class Simulator {
         }
         refusals.add(new SimulationResult.Refusal(t.taskKey, caseKey,
                 refused.getClass().getSimpleName() + " : " + refused.getMessage()));
+    }
+
+    /**
+     * The variable a form's valuesKey reads: the reference lists the task got when created (task-local,
+     * issue 11 item 12), other lists from the process as before (keeps the seeded runs comparable).
+     */
+    private Object options(Task task, String valuesKey) {
+        return ReferenceFormLists.KEYS.contains(valuesKey) ? taskService.getVariableLocal(task.getId(), valuesKey)
+                : runtimeService.getVariable(task.getExecutionId(), valuesKey);
     }
 
     private static final String LIFECYCLE_CHECK = "Task_CheckDossier";

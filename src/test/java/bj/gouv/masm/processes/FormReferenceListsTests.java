@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
+import bj.gouv.masm.reference.ReferenceFormLists;
 import bj.gouv.masm.reference.ReferenceItem;
 import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.support.IntegrationTestBase;
@@ -16,18 +17,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 11 item 12: a form's reference list is fed from the tables (valuesKey filled when the task is
- * created) or, where Tasklist gives the form no variables (start forms) or the list sits inside a
- * dynamic list, is a copy of the table: this test fails as soon as a copy and its table differ
- * (codes, labels, order), naming the form, the field and what the table says. Regenerate the copies
- * with {@code tools/sync_form_reference_lists.py} (reads GET /api/reference).
+ * Issue 11 item 12: a task form's reference lists are fed from the tables ({@code valuesKey} named after
+ * {@link ReferenceFormLists}, filled when the task is created by {@code reference.ReferenceListsPlugin});
+ * task forms carry no copies. Start forms get no variables from Tasklist, so they keep a copy of the table:
+ * this test fails as soon as a copy and its table differ (codes, labels, order), naming the form, the field
+ * and what the table says. Regenerate the copies with {@code tools/sync_form_reference_lists.py}
+ * (reads GET /api/reference).
  */
 class FormReferenceListsTests extends IntegrationTestBase {
 
@@ -37,6 +42,8 @@ class FormReferenceListsTests extends IntegrationTestBase {
     ReferenceDataService reference;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ReferenceFormLists lists;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -91,7 +98,62 @@ class FormReferenceListsTests extends IntegrationTestBase {
             }
         }
         assertThat(differences).as("copies of reference tables that drifted").isEmpty();
-        assertThat(copies).as("reference lists copied in forms").isGreaterThanOrEqualTo(9);
+        assertThat(copies).as("reference lists copied in forms").isGreaterThanOrEqualTo(3);
+    }
+
+    /** Form keys whose options are a whole reference table, and the valuesKey that feeds them in a task form. */
+    private static final Map<String, String> FED = Map.of(
+            "department", ReferenceFormLists.DEPARTMENTS, "requestedDepartments", ReferenceFormLists.DEPARTMENTS,
+            "commune", ReferenceFormLists.COMMUNES, "domain", ReferenceFormLists.DOMAINS,
+            "requestedDomains", ReferenceFormLists.DOMAINS, "targetGroup", ReferenceFormLists.TARGET_GROUPS,
+            "requestedAxes", ReferenceFormLists.AXES, "owner", ReferenceFormLists.GROUPS);
+
+    @Test
+    void shouldFeedEveryTaskFormReferenceListFromItsTable() throws IOException {
+        Set<String> startForms = startForms();
+        assertThat(startForms).contains("convention-dossier-start");
+        List<String> problems = new ArrayList<>();
+        int fed = 0;
+        try (Stream<Path> files = Files.list(Path.of("forms"))) {
+            for (Path form : files.filter(p -> p.toString().endsWith(".form")).sorted().toList()) {
+                JsonNode root = json.readTree(form.toFile());
+                if (startForms.contains(root.path("id").asText())) {
+                    continue; // no variables in a start form: its copies are checked above
+                }
+                List<JsonNode> fields = new ArrayList<>();
+                collect(root.get("components"), fields);
+                for (JsonNode field : fields) {
+                    String key = field.path("key").asText();
+                    String valuesKey = field.path("valuesKey").asText("");
+                    if (valuesKey.startsWith("ref") && !ReferenceFormLists.KEYS.contains(valuesKey)) {
+                        problems.add(form.getFileName() + " / " + key + ": unknown reference list " + valuesKey);
+                    }
+                    if (!FED.containsKey(key) || !field.has("values") && valuesKey.isEmpty()) {
+                        continue;
+                    }
+                    if (field.has("values") || !FED.get(key).equals(valuesKey)) {
+                        problems.add(form.getFileName() + " / " + key + " must read valuesKey " + FED.get(key)
+                                + " instead of a copy of its table");
+                    } else {
+                        fed++;
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("task forms with their own copy of a reference table").isEmpty();
+        assertThat(fed).as("task form lists fed from the tables").isGreaterThanOrEqualTo(9);
+    }
+
+    /** Ids of the forms of start events: Tasklist starts them with no variables. */
+    private static Set<String> startForms() throws IOException {
+        Set<String> ids = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("processes"))) {
+            for (Path bpmn : files.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+                Bpmn.readModelFromFile(bpmn.toFile()).getModelElementsByType(StartEvent.class).stream()
+                        .map(StartEvent::getCamundaFormRef).filter(java.util.Objects::nonNull).forEach(ids::add);
+            }
+        }
+        return ids;
     }
 
     private Map<String, String> tableOf(String key) {
@@ -123,11 +185,12 @@ class FormReferenceListsTests extends IntegrationTestBase {
         for (String form : List.of("reviews-hold-departmental.form", "reviews-hold-national.form", "reviews-hold-joint-commission.form")) {
             List<JsonNode> fields = new ArrayList<>();
             collect(json.readTree(Path.of("forms", form).toFile()).get("components"), fields);
-            TreeSet<String> owners = new TreeSet<>();
-            fields.stream().filter(f -> f.path("key").asText().equals("owner"))
-                    .forEach(f -> f.get("values").forEach(v -> owners.add(v.path("value").asText())));
-            assertThat(owners).as(form).containsAll(expected).contains(Groups.DPAF);
+            assertThat(fields.stream().filter(f -> f.path("key").asText().equals("owner"))
+                    .map(f -> f.path("valuesKey").asText()).toList()).as(form).containsExactly(ReferenceFormLists.GROUPS);
         }
+        TreeSet<String> owners = new TreeSet<>();
+        lists.options(ReferenceFormLists.GROUPS).forEach(o -> owners.add(o.get("value")));
+        assertThat(owners).containsAll(expected).contains(Groups.DPAF, Groups.SGM, Groups.OFFE, Groups.CABINET);
     }
 
     private static void collect(JsonNode components, List<JsonNode> into) {

@@ -36,7 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A Borgou CPS clerk opens the review tasks in Tasklist (headless Debian Chromium): the French
  * preparation form shows the departmental report, the point on previous recommendations and the
  * partner checklist pre-ticked with the partners holding an active convention; the meeting form
- * offers the recommendations dynamic list. Screenshots: target/screenshots/reviews-prepare-form.png,
+ * offers the recommendations dynamic list, whose owner select lists the offices read from the tables
+ * (refGroups, issue 11 item 12). Screenshots: target/screenshots/reviews-prepare-form.png,
  * reviews-hold-form.png.
  */
 class DepartmentalReviewBrowserTests extends ReviewsTestSupport {
@@ -112,11 +113,24 @@ class DepartmentalReviewBrowserTests extends ReviewsTestSupport {
         wait.until(d -> holdForm.getText().contains("Recommandations de la revue"));
         assertThat(holdForm.getText()).contains("Tenir la revue sectorielle départementale").contains("Compte rendu")
                 .contains("Nombre de participants").contains("Date de tenue");
+        // issue 11 item 12: the owner select inside the dynamic list reads refGroups, filled from the tables
+        clickCentred(holdForm.findElement(By.cssSelector(".fjs-repeat-render-add")));
+        clickCentred(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form .fjs-select-display"))));
+        wait.until(d -> !d.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+        String owners = (String) ((JavascriptExecutor) driver).executeScript("return Array.from(document.querySelectorAll("
+                + "'.fjs-dropdownlist-item')).map(i => i.innerText).join('|');");
+        assertThat(owners).as("owners offered from the department table and the central offices")
+                .contains("CPS Borgou").contains("CPS Ouémé").contains("Cabinet du Ministre");
         WebElement list = driver.findElement(By.xpath("//form[contains(@class,'fjs-form')]//*[contains(normalize-space(text()), 'Recommandations de la revue')]"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", list);
         Browser.screenshot(driver, "reviews-hold-form");
     }
 
+
+    private void clickCentred(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
 
     private WebElement openForm(WebDriverWait wait, Task task) {
         driver.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());

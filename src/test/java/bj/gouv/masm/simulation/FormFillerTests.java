@@ -59,7 +59,7 @@ class FormFillerTests {
             assertThat(values).containsKeys("partnerSignatory", "obligations", "accountability");
         }
         Map<String, Object> report = filler.fill(form("reporting-record-quarterly-report.form"),
-                new Fixed(Map.of("reportReceived", true)), today, new Random(3), k -> List.of());
+                new Fixed(Map.of("reportReceived", true)), today, new Random(3), FormFillerTests::referenceLists);
         assertThat(report).doesNotContainKeys("partnerName", "conventionNumber", "indicatorsExpected", "activitiesRecorded")
                 .containsKeys("activitiesSummary", "activities");
         JsonNode activities = mapper.readTree(((JsonValue) report.get("activities")).getValueSerialized());
@@ -69,8 +69,19 @@ class FormFillerTests {
                 .doesNotContain("commune"); // optional cells stay empty
 
         Map<String, Object> notReceived = filler.fill(form("reporting-record-quarterly-report.form"),
-                new Fixed(Map.of("reportReceived", false)), today, new Random(3), k -> List.of());
+                new Fixed(Map.of("reportReceived", false)), today, new Random(3), FormFillerTests::referenceLists);
         assertThat(notReceived).containsEntry("reportReceived", false).doesNotContainKeys("activitiesSummary", "activities");
+    }
+
+    /** The reference lists a task form reads through valuesKey (task-local variables filled from the tables). */
+    private static List<String> referenceLists(String valuesKey) {
+        return switch (valuesKey) {
+            case "refDepartments" -> List.of("BORGOU", "ZOU");
+            case "refDomains" -> List.of("WOMEN_EMPOWERMENT_GBV");
+            case "refTargetGroups" -> List.of("WOMEN");
+            case "refCommunes" -> List.of("Parakou");
+            default -> List.of();
+        };
     }
 
     @Test
