@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
  * sets those a task's form names when the task is created, so forms carry no copies that drift.
  */
 @Service
+@RequiredArgsConstructor
 public class ReferenceFormLists {
 
     public static final String DEPARTMENTS = "refDepartments";
@@ -33,11 +35,6 @@ public class ReferenceFormLists {
 
     private final ReferenceDataService reference;
     private final JdbcTemplate jdbc;
-
-    public ReferenceFormLists(ReferenceDataService reference, JdbcTemplate jdbc) {
-        this.reference = reference;
-        this.jdbc = jdbc;
-    }
 
     /** The options of a reference list, or null when the key names none. */
     public List<Map<String, String>> options(String key) {

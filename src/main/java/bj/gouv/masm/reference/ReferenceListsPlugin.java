@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -35,16 +36,13 @@ import org.springframework.stereotype.Component;
  * deployment (formRefBinding="deployment"); the valuesKeys of a deployment's forms are read once.
  */
 @Component
+@RequiredArgsConstructor
 public class ReferenceListsPlugin implements ProcessEnginePlugin {
 
     private final ObjectProvider<ReferenceFormLists> lists;
     private final ObjectMapper json = new ObjectMapper();
     /** deployment id → form id → the reference valuesKeys the form uses. */
     private final Map<String, Map<String, Set<String>>> formKeys = new ConcurrentHashMap<>();
-
-    public ReferenceListsPlugin(ObjectProvider<ReferenceFormLists> lists) {
-        this.lists = lists;
-    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
