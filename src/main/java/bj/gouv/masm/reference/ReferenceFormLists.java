@@ -1,13 +1,12 @@
 package bj.gouv.masm.reference;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -30,11 +29,9 @@ public class ReferenceFormLists {
 
     public static final Set<String> KEYS = Set.of(DEPARTMENTS, COMMUNES, DOMAINS, TARGET_GROUPS, AXES, GROUPS);
 
-    /** Central offices offered as owners (security.Groups names; reference may not call security), CPS follow the department table. */
-    static final Map<String, String> CENTRAL_OWNERS = centralOwners();
-
     private final ReferenceDataService reference;
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<OwnerOffices> owners;
 
     /** The options of a reference list, or null when the key names none. */
     public List<Map<String, String>> options(String key) {
@@ -47,14 +44,7 @@ public class ReferenceFormLists {
             case COMMUNES -> jdbc.query("select c.name, d.label from ref_commune c join ref_department d "
                     + "on d.code = c.department", (rs, i) -> option(rs.getString(1) + " (" + rs.getString(2) + ")",
                     rs.getString(1))).stream().sorted(Comparator.comparing(o -> o.get("value"))).toList();
-            case GROUPS -> {
-                List<Map<String, String>> owners = new ArrayList<>();
-                for (ReferenceItem department : reference.list(ReferenceCategory.DEPARTMENT)) {
-                    owners.add(option("CPS " + department.label(), "cps-" + department.code().toLowerCase(Locale.ROOT)));
-                }
-                CENTRAL_OWNERS.forEach((group, label) -> owners.add(option(label, group)));
-                yield owners;
-            }
+            case GROUPS -> owners.getObject().options();
             default -> null;
         };
     }
@@ -68,14 +58,5 @@ public class ReferenceFormLists {
         option.put("label", label);
         option.put("value", value);
         return option;
-    }
-
-    private static Map<String, String> centralOwners() {
-        Map<String, String> owners = new LinkedHashMap<>();
-        owners.put("dpaf", "DPAF");
-        owners.put("sgm", "SGM");
-        owners.put("offe", "OFFE");
-        owners.put("cabinet", "Cabinet du Ministre");
-        return owners;
     }
 }
