@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class OwnerOfficeOptions implements OwnerOffices {
 
-    private static final Map<String, String> CENTRAL = Map.of(Groups.DPAF, "DPAF", Groups.SGM, "SGM",
-            Groups.OFFE, "OFFE", Groups.CABINET, "Cabinet du Ministre");
+    /** Central offices in the order the forms list them. */
+    private static final List<Map.Entry<String, String>> CENTRAL = List.of(Map.entry(Groups.DPAF, "DPAF"),
+            Map.entry(Groups.SGM, "SGM"), Map.entry(Groups.OFFE, "OFFE"), Map.entry(Groups.CABINET, "Cabinet du Ministre"));
 
     private final ReferenceDataService reference;
 
@@ -27,9 +28,7 @@ public class OwnerOfficeOptions implements OwnerOffices {
         for (ReferenceItem department : reference.list(ReferenceCategory.DEPARTMENT)) {
             owners.add(option("CPS " + department.label(), Groups.cps(department.code())));
         }
-        for (String group : List.of(Groups.DPAF, Groups.SGM, Groups.OFFE, Groups.CABINET)) {
-            owners.add(option(CENTRAL.get(group), group));
-        }
+        CENTRAL.forEach(office -> owners.add(option(office.getValue(), office.getKey())));
         return owners;
     }
 
