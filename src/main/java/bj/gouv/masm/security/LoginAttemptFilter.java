@@ -4,10 +4,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
@@ -49,19 +51,69 @@ public class LoginAttemptFilter extends OncePerRequestFilter {
             return;
         }
         HttpServletRequest wrapped = webappLogin ? new ContentCachingRequestWrapper(request, 4096) : request;
-        chain.doFilter(wrapped, response);
+        String channel = webappLogin ? "webapps" : path.startsWith("/engine-rest") ? "/engine-rest" : "/api";
+        Runnable recordFailure = () -> failed(
+                webappLogin ? formUser((ContentCachingRequestWrapper) wrapped) : basicUser, channel, address);
+        UnauthorizedSpotter spotter = new UnauthorizedSpotter(response, recordFailure);
+        chain.doFilter(wrapped, spotter);
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            String user = webappLogin ? formUser((ContentCachingRequestWrapper) wrapped) : basicUser;
-            String channel = webappLogin ? "webapps" : path.startsWith("/engine-rest") ? "/engine-rest" : "/api";
-            failed(user, channel, address);
+            spotter.spotted();
+        }
+    }
+
+    /**
+     * Counts a failure the moment a 401 status is set, before its body is written and flushed: recorded only
+     * after the chain returns, the client could already hold the answer and send its next attempt before
+     * the count grew (a 31st try would then slip through).
+     */
+    static final class UnauthorizedSpotter extends HttpServletResponseWrapper {
+
+        private final Runnable onUnauthorized;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        UnauthorizedSpotter(HttpServletResponse response, Runnable onUnauthorized) {
+            super(response);
+            this.onUnauthorized = onUnauthorized;
+        }
+
+        @Override
+        public void setStatus(int status) {
+            spotIfUnauthorized(status);
+            super.setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            spotIfUnauthorized(status);
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            spotIfUnauthorized(status);
+            super.sendError(status, message);
+        }
+
+        private void spotIfUnauthorized(int status) {
+            if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+                spotted();
+            }
+        }
+
+        void spotted() {
+            if (done.compareAndSet(false, true)) {
+                onUnauthorized.run();
+            }
         }
     }
 
     private void failed(String user, String channel, String address) {
+        // counted first: an audit trail that cannot be written must not lift the throttle
+        boolean nowThrottled = throttle.failed(address);
         try {
             audit.record(SecurityAudit.ANONYMOUS, SecurityAudit.LOGIN, user, "LOGIN_FAILED",
                     "Échec de connexion (" + channel + ") depuis " + address);
-            if (throttle.failed(address)) {
+            if (nowThrottled) {
                 audit.record(SecurityAudit.ANONYMOUS, SecurityAudit.LOGIN, user, "ADDRESS_THROTTLED",
                         "Adresse " + address + " ralentie après des échecs de connexion répétés");
             }
