@@ -46,7 +46,7 @@ public final class SimulationCommand {
                 "--spring.profiles.active=" + PROFILE,
                 // the API's security chain needs a web context; -1: the server listens on no port at all
                 "--server.port=-1",
-                "--spring.datasource.url=jdbc:h2:mem:masm-simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=jdbc:h2:mem:masm-simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
                 "--spring.datasource.username=sa",
                 "--spring.datasource.password=",
                 "--spring.datasource.driver-class-name=org.h2.Driver",

@@ -61,7 +61,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code --open=3000,50000} (grow the open dossiers to each size in turn and measure the task page and
  * completions at each), {@code --page-requests=N} (task page reads per size, default 800),
  * {@code --compare-indexes} (at each size, measure without then with the indexes of EngineIndexesPlugin),
- * {@code --out=FILE} (also write the figures as JSON), any {@code --spring.property=value} for the application.
+ * {@code --db-stats} (with neither: PostgreSQL's counters per completion), {@code --out=FILE} (also write the figures as JSON), any {@code --spring.property=value} for the application.
  */
 public final class RestBenchmark {
 
@@ -88,6 +88,9 @@ public final class RestBenchmark {
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
         }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (options.containsKey("db-stats")) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         int code = 1;
         RestBenchmark benchmark = new RestBenchmark();
         try (EmbeddedPostgres postgres = builder.start()) {
@@ -157,7 +160,19 @@ public final class RestBenchmark {
             report.put("rounds", byRound);
         } else if (sizes.isEmpty()) {
             fileDossiers(DEPARTMENT, tasks, 4);
+            Map<String, long[]> before = options.containsKey("db-stats") ? databaseStatistics() : null;
+            if (before != null) {
+                jdbc().execute("select pg_stat_statements_reset()");
+            }
+            double[] cpuBefore = cpuSeconds();
             report.put("completions", completions("completions", tasks, clients, true));
+            double[] cpuAfter = cpuSeconds();
+            System.out.printf(Locale.ROOT, "CPU per completion: %.1f ms in this JVM (server and clients), %.1f ms in PostgreSQL%n",
+                    (cpuAfter[0] - cpuBefore[0]) * 1000 / tasks, (cpuAfter[1] - cpuBefore[1]) * 1000 / tasks);
+            if (before != null) {
+                printDatabaseWork(before, databaseStatistics(), tasks);
+                printCostliestStatements(tasks);
+            }
         }
 
         List<Map<String, Object>> scale = new ArrayList<>();
@@ -204,6 +219,80 @@ public final class RestBenchmark {
         fileDossiers(DEPARTMENT, tasks, 4);
         figures.put("completions", completions("completions at " + label, tasks, clients, true));
         return figures;
+    }
+
+    /**
+     * PostgreSQL's own counters (transactions, and per table: sequential scans, rows they read, index scans,
+     * rows written): read around the completions they tell what one completion costs the database, and a
+     * sequential scan whose rows grow with the record.
+     */
+    private Map<String, long[]> databaseStatistics() throws InterruptedException {
+        Thread.sleep(1500); // PostgreSQL publishes its counters with a delay of up to 500 ms
+        jdbc().execute("select pg_stat_clear_snapshot()");
+        jdbc().execute("create extension if not exists pg_stat_statements");
+        Map<String, long[]> statistics = new java.util.TreeMap<>();
+        statistics.put("(transactions)", new long[] {jdbc().queryForObject(
+                "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()",
+                Long.class), 0, 0, 0});
+        jdbc().query("select relname, coalesce(seq_scan, 0), coalesce(seq_tup_read, 0), coalesce(idx_scan, 0), "
+                + "n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables", row -> {
+            statistics.put(row.getString(1).toLowerCase(Locale.ROOT), new long[] {row.getLong(2), row.getLong(3),
+                    row.getLong(4), row.getLong(5)});
+        });
+        return statistics;
+    }
+
+    /** CPU seconds used so far by this JVM and by the PostgreSQL server's processes (Linux /proc). */
+    private static double[] cpuSeconds() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        double postgres = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime + stime, in ticks
+                    }
+                } catch (Exception gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            postgres = Double.NaN;
+        }
+        return new double[] {jvm, postgres};
+    }
+
+    /** The statements PostgreSQL spent the most time on during the completions (pg_stat_statements). */
+    private void printCostliestStatements(int completions) {
+        System.out.println("Costliest statements (total ms per completion, calls per completion, rows per call):");
+        jdbc().query("select total_exec_time + total_plan_time, calls, rows, query from pg_stat_statements"
+                + " order by total_exec_time + total_plan_time desc limit 25", row -> {
+            System.out.printf(Locale.ROOT, "  %7.3f ms %6.2f calls %8.1f rows  %s%n", row.getDouble(1) / completions,
+                    row.getLong(2) / (double) completions, row.getLong(3) / (double) Math.max(1, row.getLong(2)),
+                    row.getString(4).replaceAll("\\s+", " ").substring(0, Math.min(230,
+                            row.getString(4).replaceAll("\\s+", " ").length())));
+        });
+    }
+
+    private static void printDatabaseWork(Map<String, long[]> before, Map<String, long[]> after, int completions) {
+        System.out.printf(Locale.ROOT, "Database work per completion (PostgreSQL counters, %d completions):%n", completions);
+        System.out.printf(Locale.ROOT, "  transactions %.2f%n",
+                (after.get("(transactions)")[0] - before.get("(transactions)")[0]) / (double) completions);
+        System.out.printf(Locale.ROOT, "  %-32s %10s %14s %10s %12s%n", "table", "seq scans", "rows seq-read",
+                "idx scans", "rows written");
+        after.forEach((table, counts) -> {
+            long[] was = before.getOrDefault(table, new long[4]);
+            double[] per = new double[4];
+            for (int i = 0; i < 4; i++) {
+                per[i] = (counts[i] - was[i]) / (double) completions;
+            }
+            if (!table.startsWith("(") && (per[0] > 0 || per[2] > 0 || per[3] > 0)) {
+                System.out.printf(Locale.ROOT, "  %-32s %10.2f %14.1f %10.2f %12.2f%n", table, per[0], per[1], per[2], per[3]);
+            }
+        });
     }
 
     private JdbcTemplate jdbc() {
