@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
+import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -27,7 +28,9 @@ public class Dossier extends AuditedEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, unique = true)
+    /** Natural id: the dossier read by reference again in the same transaction comes from memory, not SQL. */
+    @NaturalId
+    @Column(nullable = false, unique = true, updatable = false)
     private String reference;
 
     @Column(name = "partner_id", nullable = false)

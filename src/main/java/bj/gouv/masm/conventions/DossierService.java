@@ -6,6 +6,7 @@ import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.shared.AuditTrail;
 import bj.gouv.masm.shared.CurrentActor;
 import bj.gouv.masm.shared.TextNormalizer;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import lombok.RequiredArgsConstructor;
+import org.hibernate.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +34,7 @@ public class DossierService {
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     /** What a dossier asks for (from the start form; every part optional). */
     public record DossierRequest(Set<String> axes, Set<String> domains, Set<String> departments,
@@ -252,8 +255,14 @@ public class DossierService {
 
     @Transactional(readOnly = true)
     public Dossier get(String reference) {
-        return dossiers.findByReference(reference)
-                .orElseThrow(() -> new IllegalStateException("Unknown dossier " + reference));
+        // a task completion reads its dossier three times (check, record, next task's context): by natural
+        // id, the second and third reads are answered from the transaction's persistence context
+        Dossier dossier = reference == null ? null
+                : entityManager.unwrap(Session.class).bySimpleNaturalId(Dossier.class).load(reference);
+        if (dossier == null) {
+            throw new IllegalStateException("Unknown dossier " + reference);
+        }
+        return dossier;
     }
 
     @Transactional(readOnly = true)

@@ -14,4 +14,7 @@ public interface PartnerRepository extends JpaRepository<Partner, Long>, JpaSpec
     List<Partner> findByNormalisedName(String normalisedName);
 
     List<Partner> findByAcronymIgnoreCase(String acronym);
+
+    /** Name, acronym and kind only: one query instead of the partner and its four collections. */
+    Optional<PartnerHeading> findHeadingById(Long id);
 }

@@ -77,6 +77,7 @@ public final class RestBenchmark {
     private ProcessEngine engine;
     private String baseUrl;
     private final Map<String, List<Long>> partnersByDepartment = new LinkedHashMap<>();
+    private boolean dbStats;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -113,6 +114,7 @@ public final class RestBenchmark {
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         boolean compare = options.containsKey("compare");
         boolean compareIndexes = options.containsKey("compare-indexes");
+        dbStats = options.containsKey("db-stats");
         int pageRequests = Integer.parseInt(options.getOrDefault("page-requests", "800"));
         List<Integer> sizes = options.containsKey("open") ? Arrays.stream(options.get("open").split(","))
                 .map(String::trim).map(Integer::parseInt).toList() : List.of();
@@ -160,19 +162,7 @@ public final class RestBenchmark {
             report.put("rounds", byRound);
         } else if (sizes.isEmpty()) {
             fileDossiers(DEPARTMENT, tasks, 4);
-            Map<String, long[]> before = options.containsKey("db-stats") ? databaseStatistics() : null;
-            if (before != null) {
-                jdbc().execute("select pg_stat_statements_reset()");
-            }
-            double[] cpuBefore = cpuSeconds();
-            report.put("completions", completions("completions", tasks, clients, true));
-            double[] cpuAfter = cpuSeconds();
-            System.out.printf(Locale.ROOT, "CPU per completion: %.1f ms in this JVM (server and clients), %.1f ms in PostgreSQL%n",
-                    (cpuAfter[0] - cpuBefore[0]) * 1000 / tasks, (cpuAfter[1] - cpuBefore[1]) * 1000 / tasks);
-            if (before != null) {
-                printDatabaseWork(before, databaseStatistics(), tasks);
-                printCostliestStatements(tasks);
-            }
+            report.put("completions", measuredCompletions("completions", tasks, clients));
         }
 
         List<Map<String, Object>> scale = new ArrayList<>();
@@ -217,7 +207,27 @@ public final class RestBenchmark {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("taskPage", taskPage("task page at " + label, pageRequests, clients));
         fileDossiers(DEPARTMENT, tasks, 4);
-        figures.put("completions", completions("completions at " + label, tasks, clients, true));
+        figures.put("completions", measuredCompletions("completions at " + label, tasks, clients));
+        return figures;
+    }
+
+    /** Completions, with the CPU they cost and, with {@code --db-stats}, what they cost PostgreSQL. */
+    private Map<String, Object> measuredCompletions(String label, int tasks, int clients) throws Exception {
+        Map<String, long[]> before = dbStats ? databaseStatistics() : null;
+        if (before != null) {
+            jdbc().execute("select pg_stat_statements_reset()");
+        }
+        double[] cpuBefore = cpuSeconds();
+        Map<String, Object> figures = completions(label, tasks, clients, true);
+        double[] cpuAfter = cpuSeconds();
+        figures.put("jvmCpuMsPerCompletion", (cpuAfter[0] - cpuBefore[0]) * 1000 / tasks);
+        figures.put("postgresCpuMsPerCompletion", (cpuAfter[1] - cpuBefore[1]) * 1000 / tasks);
+        System.out.printf(Locale.ROOT, "CPU per completion: %.1f ms in this JVM (server and clients), %.1f ms in PostgreSQL%n",
+                (cpuAfter[0] - cpuBefore[0]) * 1000 / tasks, (cpuAfter[1] - cpuBefore[1]) * 1000 / tasks);
+        if (before != null) {
+            printDatabaseWork(before, databaseStatistics(), tasks);
+            printCostliestStatements(tasks);
+        }
         return figures;
     }
 

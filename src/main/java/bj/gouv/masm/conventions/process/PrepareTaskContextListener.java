@@ -8,7 +8,7 @@ import bj.gouv.masm.conventions.ConventionService;
 import bj.gouv.masm.conventions.Dossier;
 import bj.gouv.masm.conventions.DossierService;
 import bj.gouv.masm.conventions.RequiredDocuments;
-import bj.gouv.masm.partners.Partner;
+import bj.gouv.masm.partners.PartnerHeading;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
@@ -79,7 +79,7 @@ public class PrepareTaskContextListener implements TaskListener {
             task.getExecution().getProcessInstance().removeVariable(decision);
         }
         Dossier dossier = dossiers.get((String) task.getVariable(DOSSIER_REFERENCE));
-        Partner partner = partners.findById(dossier.getPartnerId()).orElseThrow();
+        PartnerHeading partner = partners.findHeadingById(dossier.getPartnerId()).orElseThrow();
         task.setVariableLocal(PARTNER_NAME, partner.getName()
                 + (partner.getAcronym() != null ? " (" + partner.getAcronym() + ")" : ""));
         task.setVariableLocal(PARTNER_KIND_LABEL, switch (partner.getKind()) {
