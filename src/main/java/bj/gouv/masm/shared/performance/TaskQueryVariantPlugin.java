@@ -70,11 +70,23 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
                 new XMLMapperBuilder(in, configuration, MAPPER, configuration.getSqlFragments()).parse();
             }
         }
-        DbSqlSessionFactory sessionFactory = engineConfiguration.getDbSqlSessionFactory();
-        // a copy: Camunda's per-database map is static, shared by every engine of the JVM
+        mapStatements(engineConfiguration.getDbSqlSessionFactory(), true);
+    }
+
+    /**
+     * Maps Camunda's two statement ids to the variant ({@code true}, the mapper must have been registered) or
+     * back to Camunda's own statements ({@code false}): for the tests and the benchmark comparing both.
+     */
+    public static void mapStatements(DbSqlSessionFactory sessionFactory, boolean variant) {
+        // a new map each time: Camunda's per-database map is static (shared by every engine of the JVM) and
+        // queries running meanwhile keep reading a complete one
         Map<String, String> mappings = sessionFactory.getStatementMappings() == null
                 ? new HashMap<>() : new HashMap<>(sessionFactory.getStatementMappings());
-        mappings.putAll(STATEMENTS);
+        if (variant) {
+            mappings.putAll(STATEMENTS);
+        } else {
+            STATEMENTS.keySet().forEach(mappings::remove);
+        }
         sessionFactory.setStatementMappings(mappings);
     }
 

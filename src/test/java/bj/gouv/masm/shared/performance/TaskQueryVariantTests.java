@@ -6,7 +6,6 @@ import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.support.IntegrationTestBase;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,14 +181,11 @@ class TaskQueryVariantTests extends IntegrationTestBase {
     /** Runs with Camunda's own statements (the variant unmapped), the mapping restored afterwards. */
     private <T> T withCamundaStatements(Supplier<T> action) {
         DbSqlSessionFactory factory = configuration().getDbSqlSessionFactory();
-        Map<String, String> mapped = factory.getStatementMappings();
-        Map<String, String> camunda = new HashMap<>(mapped);
-        TaskQueryVariantPlugin.STATEMENTS.keySet().forEach(camunda::remove);
-        factory.setStatementMappings(camunda);
+        TaskQueryVariantPlugin.mapStatements(factory, false);
         try {
             return action.get();
         } finally {
-            factory.setStatementMappings(mapped);
+            TaskQueryVariantPlugin.mapStatements(factory, true);
         }
     }
 
