@@ -39,7 +39,8 @@ import org.junit.jupiter.api.TestInstance;
  * The PostgreSQL variant of the task query (TaskQueryVariantPlugin, TaskQueryPostgres.xml) is in use and
  * returns exactly what Camunda's own statements return, for the users and the queries of Tasklist; it
  * falls back to Camunda's SQL when revoke checks are on. Own process, own group ids and grants (removed
- * at the end); nothing here relies on or changes other tests' data.
+ * at the end; the global grant is on one task of this class): nothing here relies on or changes other
+ * tests' data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskQueryVariantTests extends IntegrationTestBase {
@@ -58,6 +59,7 @@ class TaskQueryVariantTests extends IntegrationTestBase {
     final List<String> ids = new ArrayList<>();
     String deploymentId;
     String singleTaskId;
+    String globalTaskId;
 
     ProcessEngineConfigurationImpl configuration() {
         return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
@@ -113,6 +115,14 @@ class TaskQueryVariantTests extends IntegrationTestBase {
         grant(null, STAR_GROUP, Resources.TASK, "*", TaskPermissions.READ);
         // a user-level grant on the definition, READ only: not READ_TASK, so it shows no task by itself
         grant("tqv.user.key", null, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ);
+        // a global authorization (every user, USER_ID_ '*') on one task of a CPS-B clerk
+        globalTaskId = ids.get(9);
+        Authorization global = processEngine.getAuthorizationService()
+                .createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+        global.setResource(Resources.TASK);
+        global.setResourceId(globalTaskId);
+        global.addPermission(TaskPermissions.READ);
+        grants.add(processEngine.getAuthorizationService().saveAuthorization(global).getId());
     }
 
     private void grant(String user, String group, Resource resource, String resourceId, Permission permission) {
@@ -225,13 +235,14 @@ class TaskQueryVariantTests extends IntegrationTestBase {
     void shouldSeeTheTasksEachGrantGives() {
         Query all = new Query("own tasks", true, t -> t.createTaskQuery().processDefinitionKey(PROCESS), 0, 1000);
         long ofB = CASES / 4;
-        // the engine grants the assignee the task too: 4 tasks of other groups assigned to tqv.cps.a, 1 to tqv.cps.b
-        assertThat(run("tqv.cps.a", all).count()).as("candidate group and assignee grants").isEqualTo(CASES / 2 + 4);
+        // the engine grants the assignee the task too: 4 tasks of other groups assigned to tqv.cps.a, 1 to tqv.cps.b;
+        // the global grant adds one task of CPS-B to everyone else
+        assertThat(run("tqv.cps.a", all).count()).as("candidate group and assignee grants").isEqualTo(CASES / 2 + 4 + 1);
         assertThat(run("tqv.cps.b", all).count()).isEqualTo(ofB + 1);
         assertThat(run("tqv.user.key", all).count()).as("READ on the definition is not READ_TASK").isEqualTo(ofB);
-        assertThat(run("tqv.dpaf", all).count()).isEqualTo(CASES / 4);
-        assertThat(run("tqv.nogroup", all).count()).isZero();
-        assertThat(run("tqv.single", all).ids()).containsExactly(singleTaskId);
+        assertThat(run("tqv.dpaf", all).count()).isEqualTo(CASES / 4 + 1);
+        assertThat(run("tqv.nogroup", all).ids()).as("the global grant only").containsExactly(globalTaskId);
+        assertThat(run("tqv.single", all).ids()).containsExactlyInAnyOrder(singleTaskId, globalTaskId);
         assertThat(run("tqv.key", all).count()).as("READ_TASK on the definition key").isEqualTo(CASES);
         assertThat(run("tqv.star", all).count()).as("READ on every task").isEqualTo(CASES);
         assertThat(run("tqv.admin", all).count()).isEqualTo(CASES);
