@@ -1,10 +1,13 @@
 package bj.gouv.masm.shared.performance;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.builder.xml.XMLStatementBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -54,23 +57,40 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
         try {
             register(configuration);
             log.info("Task query: PostgreSQL variant with the authorization check as EXISTS ({})", MAPPER);
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             // a slower task list, not a wrong one: Camunda's statements stay in use
             log.warn("Task query variant not registered, Camunda's statements stay in use: {}", e.toString());
         }
     }
 
-    static void register(ProcessEngineConfigurationImpl engineConfiguration) throws java.io.IOException {
-        Configuration configuration = engineConfiguration.getSqlSessionFactory().getConfiguration();
+    static void register(ProcessEngineConfigurationImpl engineConfiguration) throws IOException {
+        registerMapper(engineConfiguration.getSqlSessionFactory().getConfiguration());
+        mapStatements(engineConfiguration.getDbSqlSessionFactory(), true);
+    }
+
+    /**
+     * Parses the mapper into the engine's MyBatis configuration; fails, leaving nothing MyBatis would retry,
+     * if it is not complete. A statement whose fragments are missing (another Camunda version, Operaton's
+     * package names) would otherwise stay "incomplete" and MyBatis would try it again, and fail, at every
+     * statement lookup of the engine.
+     */
+    static void registerMapper(Configuration configuration) throws IOException {
         if (!configuration.isResourceLoaded(MAPPER)) {
+            List<XMLStatementBuilder> before = new ArrayList<>(configuration.getIncompleteStatements());
             try (InputStream in = TaskQueryVariantPlugin.class.getClassLoader().getResourceAsStream(MAPPER)) {
                 if (in == null) {
                     throw new IllegalStateException(MAPPER + " not found");
                 }
                 new XMLMapperBuilder(in, configuration, MAPPER, configuration.getSqlFragments()).parse();
+            } finally {
+                configuration.getIncompleteStatements().removeIf(statement -> !before.contains(statement));
             }
         }
-        mapStatements(engineConfiguration.getDbSqlSessionFactory(), true);
+        for (String statement : STATEMENTS.values()) {
+            if (!configuration.hasStatement(statement, false)) {
+                throw new IllegalStateException(statement + " incomplete (a fragment of Camunda's Task.xml missing?)");
+            }
+        }
     }
 
     /**

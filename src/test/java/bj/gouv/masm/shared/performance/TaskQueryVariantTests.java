@@ -1,6 +1,7 @@
 package bj.gouv.masm.shared.performance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.support.IntegrationTestBase;
@@ -285,6 +286,16 @@ class TaskQueryVariantTests extends IntegrationTestBase {
         } finally {
             configuration.setAuthorizationCheckRevokes(revokes);
         }
+    }
+
+    @Test
+    void shouldLeaveNothingIncompleteWhenCamundasFragmentsAreMissing() {
+        // a MyBatis configuration without Camunda's Task.xml, as with another engine version or package names
+        Configuration empty = new Configuration();
+
+        assertThatThrownBy(() -> TaskQueryVariantPlugin.registerMapper(empty)).isInstanceOf(IllegalStateException.class);
+        assertThat(empty.getIncompleteStatements()).isEmpty();
+        assertThat(empty.getMappedStatementNames()).isEmpty();
     }
 
     @Test
