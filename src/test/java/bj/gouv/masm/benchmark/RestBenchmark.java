@@ -7,6 +7,7 @@ import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.security.VerifiedCredentialsCache;
 import bj.gouv.masm.shared.performance.EngineIndexesPlugin;
+import bj.gouv.masm.shared.performance.TaskQueryVariantPlugin;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -34,6 +35,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.Banner;
@@ -61,7 +64,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code --open=3000,50000} (grow the open dossiers to each size in turn and measure the task page and
  * completions at each), {@code --page-requests=N} (task page reads per size, default 800),
  * {@code --compare-indexes} (at each size, measure without then with the indexes of EngineIndexesPlugin),
- * {@code --db-stats} (with neither: PostgreSQL's counters per completion), {@code --out=FILE} (also write the figures as JSON), any {@code --spring.property=value} for the application.
+ * {@code --compare-task-query} (at each size, measure with Camunda's task query statements, then with the
+ * PostgreSQL variant of TaskQueryVariantPlugin),
+ * {@code --db-stats} (PostgreSQL's counters, costliest statements and CPU per completion),
+ * {@code --out=FILE} (also write the figures as JSON), any {@code --spring.property=value} for the application.
  */
 public final class RestBenchmark {
 
@@ -115,6 +121,7 @@ public final class RestBenchmark {
         boolean compare = options.containsKey("compare");
         boolean compareIndexes = options.containsKey("compare-indexes");
         dbStats = options.containsKey("db-stats");
+        boolean compareTaskQuery = options.containsKey("compare-task-query");
         int pageRequests = Integer.parseInt(options.getOrDefault("page-requests", "800"));
         List<Integer> sizes = options.containsKey("open") ? Arrays.stream(options.get("open").split(","))
                 .map(String::trim).map(Integer::parseInt).toList() : List.of();
@@ -183,6 +190,18 @@ public final class RestBenchmark {
                 EngineIndexesPlugin.createIndexes(jdbc().getDataSource(), "");
                 jdbc().execute("analyze");
                 atSize.put("withIndexes", atSize(size + ", indexes", tasks, pageRequests, clients));
+            } else if (compareTaskQuery) {
+                DbSqlSessionFactory sessions = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                        .getDbSqlSessionFactory();
+                if (!sessions.getSqlSessionFactory().getConfiguration()
+                        .hasStatement(TaskQueryVariantPlugin.STATEMENTS.get("selectTaskByQueryCriteria"))) {
+                    throw new IllegalStateException("--compare-task-query: the task query variant is not registered"
+                            + " (masm.performance.task-query-variant: false?)");
+                }
+                TaskQueryVariantPlugin.mapStatements(sessions, false);
+                atSize.put("camundaTaskQuery", atSize(size + ", Camunda's task query", tasks, pageRequests, clients));
+                TaskQueryVariantPlugin.mapStatements(sessions, true);
+                atSize.put("taskQueryVariant", atSize(size + ", task query variant", tasks, pageRequests, clients));
             } else {
                 atSize.putAll(atSize(String.valueOf(size), tasks, pageRequests, clients));
             }

@@ -1,0 +1,142 @@
+package bj.gouv.masm.shared.performance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.builder.xml.XMLStatementBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * On PostgreSQL, Camunda's task query ({@code TaskService.createTaskQuery()}, Tasklist, {@code /engine-rest/task}
+ * and its count) runs as the variant in {@code TaskQueryPostgres.xml}: Camunda's statements with the
+ * authorization check written as {@code EXISTS} per permission check instead of a join whose cost grows with
+ * the square of an office's open tasks (README, "The task page and completions as the record grows").
+ *
+ * <p>The mapper is parsed into the engine's MyBatis configuration and the two statement ids are mapped to it
+ * the way Camunda maps its own database-specific statements ({@link DbSqlSessionFactory#mapStatement}).
+ * H2 (local run, simulator) and {@code masm.performance.task-query-variant: false} keep Camunda's SQL; so does
+ * any query {@link #existsCheckApplies} does not accept (e.g. revoke checks on), inside the variant itself.
+ */
+@Component
+public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskQueryVariantPlugin.class);
+
+    public static final String MAPPER = "bj/gouv/masm/shared/performance/TaskQueryPostgres.xml";
+
+    /** Camunda's statement id → the variant's. */
+    public static final Map<String, String> STATEMENTS = Map.of(
+            "selectTaskByQueryCriteria", "selectTaskByQueryCriteria_masmPostgres",
+            "selectTaskCountByQueryCriteria", "selectTaskCountByQueryCriteria_masmPostgres");
+
+    private final boolean enabled;
+
+    public TaskQueryVariantPlugin(@Value("${masm.performance.task-query-variant:true}") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (!enabled || !DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
+            return;
+        }
+        try {
+            register(configuration);
+            log.info("Task query: PostgreSQL variant with the authorization check as EXISTS ({})", MAPPER);
+        } catch (RuntimeException | IOException e) {
+            // a slower task list, not a wrong one: Camunda's statements stay in use
+            log.warn("Task query variant not registered, Camunda's statements stay in use: {}", e.toString());
+        }
+    }
+
+    static void register(ProcessEngineConfigurationImpl engineConfiguration) throws IOException {
+        registerMapper(engineConfiguration.getSqlSessionFactory().getConfiguration());
+        mapStatements(engineConfiguration.getDbSqlSessionFactory(), true);
+    }
+
+    /**
+     * Parses the mapper into the engine's MyBatis configuration; fails, leaving nothing MyBatis would retry,
+     * if it is not complete. A statement whose fragments are missing (another Camunda version, Operaton's
+     * package names) would otherwise stay "incomplete" and MyBatis would try it again, and fail, at every
+     * statement lookup of the engine.
+     */
+    static void registerMapper(Configuration configuration) throws IOException {
+        if (!configuration.isResourceLoaded(MAPPER)) {
+            List<XMLStatementBuilder> before = new ArrayList<>(configuration.getIncompleteStatements());
+            try (InputStream in = TaskQueryVariantPlugin.class.getClassLoader().getResourceAsStream(MAPPER)) {
+                if (in == null) {
+                    throw new IllegalStateException(MAPPER + " not found");
+                }
+                new XMLMapperBuilder(in, configuration, MAPPER, configuration.getSqlFragments()).parse();
+            } finally {
+                configuration.getIncompleteStatements().removeIf(statement -> !before.contains(statement));
+            }
+        }
+        for (String statement : STATEMENTS.values()) {
+            if (!configuration.hasStatement(statement, false)) {
+                throw new IllegalStateException(statement + " incomplete (a fragment of Camunda's Task.xml missing?)");
+            }
+        }
+    }
+
+    /**
+     * Maps Camunda's two statement ids to the variant ({@code true}, the mapper must have been registered) or
+     * back to Camunda's own statements ({@code false}): for the tests and the benchmark comparing both.
+     */
+    public static void mapStatements(DbSqlSessionFactory sessionFactory, boolean variant) {
+        // a new map each time: Camunda's per-database map is static (shared by every engine of the JVM) and
+        // queries running meanwhile keep reading a complete one
+        Map<String, String> mappings = sessionFactory.getStatementMappings() == null
+                ? new HashMap<>() : new HashMap<>(sessionFactory.getStatementMappings());
+        if (variant) {
+            mappings.putAll(STATEMENTS);
+        } else {
+            STATEMENTS.keySet().forEach(mappings::remove);
+        }
+        sessionFactory.setStatementMappings(mappings);
+    }
+
+    /**
+     * Whether the variant's EXISTS check is exactly the check Camunda's join performs for this query: the
+     * authorization check is on, without revoke checks, and made of atomic checks only, any of which suffices,
+     * each on a resource of the row ({@code RES.ID_}, {@code D.KEY_}) — what
+     * {@code AuthorizationManager.configureTaskQuery} builds. Anything else runs Camunda's own check (called by
+     * the mapper for every task query).
+     */
+    public static boolean existsCheckApplies(AuthorizationCheck check) {
+        if (check == null || !check.getShouldPerformAuthorizatioCheck() || check.getAuthUserId() == null
+                || check.isRevokeAuthorizationCheckEnabled()) {
+            return false;
+        }
+        CompositePermissionCheck permissions = check.getPermissionChecks();
+        if (permissions == null || !permissions.isDisjunctive()
+                || (permissions.getCompositeChecks() != null && !permissions.getCompositeChecks().isEmpty())) {
+            return false;
+        }
+        List<PermissionCheck> atomic = permissions.getAtomicChecks();
+        if (atomic == null || atomic.isEmpty()) {
+            return false;
+        }
+        for (PermissionCheck permission : atomic) {
+            String column = permission.getResourceIdQueryParam();
+            if (permission.getResourceId() != null || column == null || !column.matches("[A-Z][A-Z0-9]*\\.[A-Z_]+")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,343 @@
+package bj.gouv.masm.shared.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import bj.gouv.masm.security.Groups;
+import bj.gouv.masm.support.IntegrationTestBase;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The PostgreSQL variant of the task query (TaskQueryVariantPlugin, TaskQueryPostgres.xml) is in use and
+ * returns exactly what Camunda's own statements return, for the users and the queries of Tasklist; it
+ * falls back to Camunda's SQL when revoke checks are on. Own process, own group ids and grants (removed
+ * at the end; the global grant is on one task of this class): nothing here relies on or changes other
+ * tests' data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TaskQueryVariantTests extends IntegrationTestBase {
+
+    static final String PROCESS = "TaskQueryVariantCase";
+    static final String TASK = "Task_TraiterDossier";
+    static final String CPS_A = "tqv-cps-a";
+    static final String CPS_B = "tqv-cps-b";
+    static final String KEY_GROUP = "tqv-key";
+    static final String STAR_GROUP = "tqv-star";
+    static final int CASES = 40;
+
+    /** user → groups, as Tasklist authenticates them. */
+    final Map<String, List<String>> users = new LinkedHashMap<>();
+    final List<String> grants = new ArrayList<>();
+    final List<String> ids = new ArrayList<>();
+    String deploymentId;
+    String singleTaskId;
+    String globalTaskId;
+
+    ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    }
+
+    @BeforeAll
+    void createCases() {
+        deploymentId = processEngine.getRepositoryService().createDeployment().name("task-query-variant-tests")
+                .addModelInstance(PROCESS + ".bpmn", Bpmn.createExecutableProcess(PROCESS)
+                        .name("Dossier de test (requête des tâches)")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent("StartEvent_DossierDepose")
+                        .userTask(TASK).name("Traiter le dossier").camundaCandidateGroups("${candidateGroup}")
+                        .endEvent("EndEvent_DossierTraite")
+                        .done())
+                .deploy().getId();
+        String[] groups = {CPS_A, CPS_B, Groups.DPAF, CPS_A};
+        long start = System.currentTimeMillis() - 86_400_000L;
+        TaskService tasks = processEngine.getTaskService();
+        try {
+            for (int i = 0; i < CASES; i++) {
+                // distinct creation times and due dates: sorted pages have no ties to order differently
+                ClockUtil.setCurrentTime(new Date(start + i * 60_000L));
+                String instance = processEngine.getRuntimeService().startProcessInstanceByKey(PROCESS, "TQV-" + i,
+                        Map.of("candidateGroup", groups[i % 4], "tqvRank", i, "tqvParity", i % 2 == 0 ? "pair" : "impair"))
+                        .getId();
+                Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+                task.setDueDate(new Date(start + ((i * 17L) % CASES) * 3_600_000L));
+                if (i % 5 == 0) {
+                    task.setAssignee("tqv.cps.a");
+                } else if (i == 7) {
+                    task.setAssignee("tqv.cps.b");
+                }
+                tasks.saveTask(task);
+                ids.add(task.getId());
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+        singleTaskId = ids.get(6);
+
+        users.put("tqv.cps.a", List.of(CPS_A));
+        users.put("tqv.cps.b", List.of(CPS_B));
+        users.put("tqv.dpaf", List.of(Groups.DPAF));
+        users.put("tqv.admin", List.of(Groups.ADMINS));
+        users.put("tqv.nogroup", List.of());
+        users.put("tqv.single", List.of());
+        users.put("tqv.key", List.of(KEY_GROUP));
+        users.put("tqv.star", List.of(STAR_GROUP));
+        users.put("tqv.user.key", List.of(CPS_B));
+        grant("tqv.single", null, Resources.TASK, singleTaskId, TaskPermissions.READ);
+        grant(null, KEY_GROUP, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ_TASK);
+        grant(null, STAR_GROUP, Resources.TASK, "*", TaskPermissions.READ);
+        // a user-level grant on the definition, READ only: not READ_TASK, so it shows no task by itself
+        grant("tqv.user.key", null, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ);
+        // a global authorization (every user, USER_ID_ '*') on one task of a CPS-B clerk
+        globalTaskId = ids.get(9);
+        Authorization global = processEngine.getAuthorizationService()
+                .createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+        global.setResource(Resources.TASK);
+        global.setResourceId(globalTaskId);
+        global.addPermission(TaskPermissions.READ);
+        grants.add(processEngine.getAuthorizationService().saveAuthorization(global).getId());
+    }
+
+    private void grant(String user, String group, Resource resource, String resourceId, Permission permission) {
+        AuthorizationService authorizations = processEngine.getAuthorizationService();
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setUserId(user);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        grants.add(authorizations.saveAuthorization(authorization).getId());
+    }
+
+    @AfterAll
+    void removeCases() {
+        processEngine.getIdentityService().clearAuthentication();
+        grants.forEach(processEngine.getAuthorizationService()::deleteAuthorization);
+        processEngine.getRepositoryService().deleteDeployment(deploymentId, true);
+    }
+
+    /** A Tasklist query; {@code ownTasksOnly}: it can only return this class's tasks, so its order is compared too. */
+    record Query(String name, boolean ownTasksOnly, Function<TaskService, TaskQuery> build, int first, int max) {
+    }
+
+    List<Query> queries() {
+        return List.of(
+                // the CPS clerk's task page: candidate group, by due date, 15 a page (first and second page)
+                new Query("candidateGroup page 1", true,
+                        t -> t.createTaskQuery().taskCandidateGroup(CPS_A).orderByDueDate().asc(), 0, 15),
+                new Query("candidateGroup page 2", true,
+                        t -> t.createTaskQuery().taskCandidateGroup(CPS_A).orderByDueDate().asc(), 5, 5),
+                new Query("candidateGroup + assigned, by creation", true,
+                        t -> t.createTaskQuery().taskCandidateGroup(CPS_A).includeAssignedTasks()
+                                .orderByTaskCreateTime().desc(), 0, 15),
+                new Query("assignee", true,
+                        t -> t.createTaskQuery().taskAssignee("tqv.cps.a").orderByDueDate().desc(), 0, 50),
+                new Query("or: candidate group or assignee", true,
+                        t -> t.createTaskQuery().or().taskCandidateGroup(CPS_B).taskAssignee("tqv.cps.a").endOr()
+                                .orderByDueDate().asc(), 0, 50),
+                new Query("process variables", true,
+                        t -> t.createTaskQuery().processVariableValueGreaterThan("tqvRank", 9)
+                                .processVariableValueEquals("tqvParity", "impair").orderByTaskCreateTime().asc(), 0, 50),
+                new Query("process definition key, paged", true,
+                        t -> t.createTaskQuery().processDefinitionKey(PROCESS).orderByDueDate().desc(), 3, 15),
+                // may return other tests' tasks: compared as sets
+                new Query("candidateGroup dpaf", false,
+                        t -> t.createTaskQuery().taskCandidateGroup(Groups.DPAF), 0, 1000),
+                new Query("everything visible", false, TaskService::createTaskQuery, 0, 1000));
+    }
+
+    record Result(List<String> ids, long count) {
+    }
+
+    private Result run(String user, Query query) {
+        processEngine.getIdentityService().setAuthentication(user, users.get(user));
+        try {
+            TaskQuery list = query.build().apply(processEngine.getTaskService());
+            List<String> found = list.listPage(query.first(), query.max()).stream().map(Task::getId).toList();
+            long count = query.build().apply(processEngine.getTaskService()).count();
+            return new Result(found, count);
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** Runs with Camunda's own statements (the variant unmapped), the mapping restored afterwards. */
+    private <T> T withCamundaStatements(Supplier<T> action) {
+        DbSqlSessionFactory factory = configuration().getDbSqlSessionFactory();
+        TaskQueryVariantPlugin.mapStatements(factory, false);
+        try {
+            return action.get();
+        } finally {
+            TaskQueryVariantPlugin.mapStatements(factory, true);
+        }
+    }
+
+    private void assertSameAsCamunda() {
+        for (String user : users.keySet()) {
+            for (Query query : queries()) {
+                Result variant = run(user, query);
+                Result camunda = withCamundaStatements(() -> run(user, query));
+                String what = user + ", " + query.name();
+                assertThat(variant.count()).as(what + ": count").isEqualTo(camunda.count());
+                if (query.ownTasksOnly()) {
+                    assertThat(variant.ids()).as(what + ": ids in order").containsExactlyElementsOf(camunda.ids());
+                } else {
+                    assertThat(variant.ids()).as(what + ": ids").containsExactlyInAnyOrderElementsOf(camunda.ids());
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldBeActiveOnPostgresql() {
+        assertThat(configuration().getDatabaseType()).isEqualTo(DbSqlSessionFactory.POSTGRES);
+        Map<String, String> mappings = configuration().getDbSqlSessionFactory().getStatementMappings();
+        TaskQueryVariantPlugin.STATEMENTS.forEach((camunda, variant) -> {
+            assertThat(mappings).containsEntry(camunda, variant);
+            assertThat(configuration().getDbSqlSessionFactory().mapStatement(camunda)).isEqualTo(variant);
+            assertThat(configuration().getSqlSessionFactory().getConfiguration().hasStatement(variant)).isTrue();
+        });
+    }
+
+    @Test
+    void shouldReturnWhatCamundasStatementsReturnForEveryUserAndQuery() {
+        assertSameAsCamunda();
+    }
+
+    @Test
+    void shouldSeeTheTasksEachGrantGives() {
+        Query all = new Query("own tasks", true, t -> t.createTaskQuery().processDefinitionKey(PROCESS), 0, 1000);
+        long ofB = CASES / 4;
+        // the engine grants the assignee the task too: 4 tasks of other groups assigned to tqv.cps.a, 1 to tqv.cps.b;
+        // the global grant adds one task of CPS-B to everyone else
+        assertThat(run("tqv.cps.a", all).count()).as("candidate group and assignee grants").isEqualTo(CASES / 2 + 4 + 1);
+        assertThat(run("tqv.cps.b", all).count()).isEqualTo(ofB + 1);
+        assertThat(run("tqv.user.key", all).count()).as("READ on the definition is not READ_TASK").isEqualTo(ofB);
+        assertThat(run("tqv.dpaf", all).count()).isEqualTo(CASES / 4 + 1);
+        assertThat(run("tqv.nogroup", all).ids()).as("the global grant only").containsExactly(globalTaskId);
+        assertThat(run("tqv.single", all).ids()).containsExactlyInAnyOrder(singleTaskId, globalTaskId);
+        assertThat(run("tqv.key", all).count()).as("READ_TASK on the definition key").isEqualTo(CASES);
+        assertThat(run("tqv.star", all).count()).as("READ on every task").isEqualTo(CASES);
+        assertThat(run("tqv.admin", all).count()).isEqualTo(CASES);
+    }
+
+    /** The SQL the variant's list statement produces for a query of the user, as the engine prepares it. */
+    private String variantSql(String user, List<String> groups) {
+        processEngine.getIdentityService().setAuthentication(user, groups);
+        try {
+            return configuration().getCommandExecutorTxRequired().execute(context -> {
+                TaskQueryImpl query = (TaskQueryImpl) processEngine.getTaskService().createTaskQuery()
+                        .taskCandidateGroup(CPS_A);
+                context.getAuthorizationManager().configureTaskQuery(query);
+                Configuration mybatis = configuration().getSqlSessionFactory().getConfiguration();
+                return mybatis.getMappedStatement(TaskQueryVariantPlugin.STATEMENTS.get("selectTaskByQueryCriteria"))
+                        .getBoundSql(query).getSql();
+            });
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
+    void shouldWriteTheCheckAsExistsInsteadOfCamundasJoin() {
+        String sql = variantSql("tqv.cps.a", List.of(CPS_A));
+
+        assertThat(sql).contains("EXISTS (SELECT 1 FROM").contains("A.RESOURCE_ID_ = RES.ID_")
+                .contains("A.RESOURCE_ID_ = D.KEY_").doesNotContain("AUTH ON");
+    }
+
+    @Test
+    void shouldFallBackToCamundasSqlWhenRevokeChecksAreOn() {
+        ProcessEngineConfigurationImpl configuration = configuration();
+        String revokes = configuration.getAuthorizationCheckRevokes();
+        configuration.setAuthorizationCheckRevokes(ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+        try {
+            String sql = variantSql("tqv.cps.a", List.of(CPS_A));
+            assertThat(sql).doesNotContain("EXISTS (SELECT 1 FROM").contains("A.TYPE_ = 2");
+            assertSameAsCamunda();
+        } finally {
+            configuration.setAuthorizationCheckRevokes(revokes);
+        }
+    }
+
+    @Test
+    void shouldLeaveNothingIncompleteWhenCamundasFragmentsAreMissing() {
+        // a MyBatis configuration without Camunda's Task.xml, as with another engine version or package names
+        Configuration empty = new Configuration();
+
+        assertThatThrownBy(() -> TaskQueryVariantPlugin.registerMapper(empty)).isInstanceOf(IllegalStateException.class);
+        assertThat(empty.getIncompleteStatements()).isEmpty();
+        assertThat(empty.getMappedStatementNames()).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptOnlyTheChecksItWritesAsExists() {
+        // Camunda's builder reads the engine's settings: inside a command
+        configuration().getCommandExecutorTxRequired().execute(context -> {
+            assertAcceptsOnlyTheChecksItWritesAsExists();
+            return null;
+        });
+    }
+
+    private void assertAcceptsOnlyTheChecksItWritesAsExists() {
+        CompositePermissionCheck taskCheck = new PermissionCheckBuilder().disjunctive()
+                .atomicCheck(Resources.TASK, "RES.ID_", TaskPermissions.READ)
+                .atomicCheck(Resources.PROCESS_DEFINITION, "D.KEY_", ProcessDefinitionPermissions.READ_TASK)
+                .build();
+        assertThat(TaskQueryVariantPlugin.existsCheckApplies(check(taskCheck, false))).isTrue();
+        assertThat(TaskQueryVariantPlugin.existsCheckApplies(check(taskCheck, true))).as("revoke checks").isFalse();
+
+        CompositePermissionCheck conjunctive = new PermissionCheckBuilder().conjunctive()
+                .atomicCheck(Resources.TASK, "RES.ID_", TaskPermissions.READ)
+                .atomicCheck(Resources.PROCESS_DEFINITION, "D.KEY_", ProcessDefinitionPermissions.READ_TASK)
+                .build();
+        assertThat(TaskQueryVariantPlugin.existsCheckApplies(check(conjunctive, false))).isFalse();
+
+        CompositePermissionCheck composite = new PermissionCheckBuilder().disjunctive()
+                .composite().atomicCheck(Resources.TASK, "RES.ID_", TaskPermissions.READ).done()
+                .composite().atomicCheck(Resources.TASK, "RES.ID_", TaskPermissions.UPDATE).done()
+                .build();
+        assertThat(TaskQueryVariantPlugin.existsCheckApplies(check(composite, false))).isFalse();
+
+        CompositePermissionCheck byValue = new PermissionCheckBuilder().disjunctive()
+                .atomicCheckForResourceId(Resources.TASK, "some-task", TaskPermissions.READ)
+                .build();
+        assertThat(TaskQueryVariantPlugin.existsCheckApplies(check(byValue, false))).isFalse();
+        assertThat(TaskQueryVariantPlugin.existsCheckApplies(null)).isFalse();
+    }
+
+    private static AuthorizationCheck check(CompositePermissionCheck permissions, boolean revoke) {
+        AuthorizationCheck check = new AuthorizationCheck("someone", List.of("some-group"), permissions, revoke);
+        check.setAuthorizationCheckEnabled(true);
+        check.setShouldPerformAuthorizatioCheck(true);
+        return check;
+    }
+}
