@@ -1,13 +1,8 @@
 package bj.gouv.masm.shared.performance;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.builder.xml.XMLStatementBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -68,29 +63,8 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
         mapStatements(engineConfiguration.getDbSqlSessionFactory(), true);
     }
 
-    /**
-     * Parses the mapper into the engine's MyBatis configuration; fails, leaving nothing MyBatis would retry,
-     * if it is not complete. A statement whose fragments are missing (another Camunda version, Operaton's
-     * package names) would otherwise stay "incomplete" and MyBatis would try it again, and fail, at every
-     * statement lookup of the engine.
-     */
     static void registerMapper(Configuration configuration) throws IOException {
-        if (!configuration.isResourceLoaded(MAPPER)) {
-            List<XMLStatementBuilder> before = new ArrayList<>(configuration.getIncompleteStatements());
-            try (InputStream in = TaskQueryVariantPlugin.class.getClassLoader().getResourceAsStream(MAPPER)) {
-                if (in == null) {
-                    throw new IllegalStateException(MAPPER + " not found");
-                }
-                new XMLMapperBuilder(in, configuration, MAPPER, configuration.getSqlFragments()).parse();
-            } finally {
-                configuration.getIncompleteStatements().removeIf(statement -> !before.contains(statement));
-            }
-        }
-        for (String statement : STATEMENTS.values()) {
-            if (!configuration.hasStatement(statement, false)) {
-                throw new IllegalStateException(statement + " incomplete (a fragment of Camunda's Task.xml missing?)");
-            }
-        }
+        EngineStatements.registerMapper(configuration, MAPPER, STATEMENTS.values());
     }
 
     /**
@@ -98,16 +72,7 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
      * back to Camunda's own statements ({@code false}): for the tests and the benchmark comparing both.
      */
     public static void mapStatements(DbSqlSessionFactory sessionFactory, boolean variant) {
-        // a new map each time: Camunda's per-database map is static (shared by every engine of the JVM) and
-        // queries running meanwhile keep reading a complete one
-        Map<String, String> mappings = sessionFactory.getStatementMappings() == null
-                ? new HashMap<>() : new HashMap<>(sessionFactory.getStatementMappings());
-        if (variant) {
-            mappings.putAll(STATEMENTS);
-        } else {
-            STATEMENTS.keySet().forEach(mappings::remove);
-        }
-        sessionFactory.setStatementMappings(mappings);
+        EngineStatements.map(sessionFactory, STATEMENTS, variant);
     }
 
     /**

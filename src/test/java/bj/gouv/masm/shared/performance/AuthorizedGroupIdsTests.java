@@ -21,10 +21,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statements EngineStatementsPlugin puts in place of Camunda's give the same rows: on the test's
+ * The statement AuthorizedGroupIdsPlugin puts in place of Camunda's gives the same groups: on the test's
  * PostgreSQL through the engine, and on H2 (local run, simulator) as plain SQL.
  */
-class EngineStatementsTests extends IntegrationTestBase {
+class AuthorizedGroupIdsTests extends IntegrationTestBase {
 
     private ProcessEngineConfigurationImpl configuration() {
         return (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
@@ -69,8 +69,8 @@ class EngineStatementsTests extends IntegrationTestBase {
     void shouldGiveTheDistinctGroupsOnH2Too() throws Exception {
         Configuration mybatis = new Configuration();
         mybatis.getVariables().setProperty("prefix", "");
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(EngineStatementsPlugin.MAPPER)) {
-            new XMLMapperBuilder(in, mybatis, EngineStatementsPlugin.MAPPER, mybatis.getSqlFragments()).parse();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(AuthorizedGroupIdsPlugin.MAPPER)) {
+            new XMLMapperBuilder(in, mybatis, AuthorizedGroupIdsPlugin.MAPPER, mybatis.getSqlFragments()).parse();
         }
         String walk = mybatis.getMappedStatement("masmSelectAuthorizedGroupIdsByIndex").getBoundSql(null).getSql();
         try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:statements-" + UUID.randomUUID());
