@@ -7,6 +7,7 @@ import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.security.Groups;
 import bj.gouv.masm.security.VerifiedCredentialsCache;
 import bj.gouv.masm.shared.performance.EngineIndexesPlugin;
+import bj.gouv.masm.shared.performance.AuthorizedGroupIdsPlugin;
 import bj.gouv.masm.shared.performance.TaskQueryVariantPlugin;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -59,7 +60,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * Options: {@code --tasks=N} completions per measured phase (default 1500), {@code --clients=N} (8),
  * {@code --compare} (the same run measures with the verified-credentials cache off, then on, in alternating
- * {@code --rounds=N} (3): completions and {@code --reads=N} (1000) reads of the clerk's profile, the cheapest
+ * {@code --rounds=N} (3): with the run-time switches of issue 13 off (credential cache, authorized-groups walk)
+ * and on, alternating: completions and {@code --reads=N} (1000) reads of the clerk's profile, the cheapest
  * authenticated request),
  * {@code --open=3000,50000} (grow the open dossiers to each size in turn and measure the task page and
  * completions at each), {@code --page-requests=N} (task page reads per size, default 800),
@@ -144,28 +146,36 @@ public final class RestBenchmark {
             int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
             int reads = Integer.parseInt(options.getOrDefault("reads", "1000"));
             List<Map<String, Object>> off = new ArrayList<>();
-            List<Map<String, Object>> on = new ArrayList<>();
+            List<Map<String, Object>> onFigures = new ArrayList<>();
             List<Map<String, Object>> readsOff = new ArrayList<>();
             List<Map<String, Object>> readsOn = new ArrayList<>();
+            DbSqlSessionFactory sessions = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                    .getDbSqlSessionFactory();
+            Duration on = cacheTtl.isZero() ? Duration.ofSeconds(30) : cacheTtl;
             for (int round = 1; round <= rounds; round++) {
+                // off: Camunda's own authentication per request and its whole-table group query per command
                 cache.setTtl(Duration.ZERO);
-                readsOff.add(reads("profile reads, cache off, round " + round, reads, clients));
-                cache.setTtl(cacheTtl.isZero() ? Duration.ofSeconds(30) : cacheTtl);
-                readsOn.add(reads("profile reads, cache on, round " + round, reads, clients));
+                AuthorizedGroupIdsPlugin.mapStatements(sessions, false);
+                readsOff.add(reads("profile reads, off, round " + round, reads, clients));
+                cache.setTtl(on);
+                AuthorizedGroupIdsPlugin.mapStatements(sessions, true);
+                readsOn.add(reads("profile reads, on, round " + round, reads, clients));
                 cache.setTtl(Duration.ZERO);
+                AuthorizedGroupIdsPlugin.mapStatements(sessions, false);
                 fileDossiers(DEPARTMENT, tasks / rounds, 4);
-                off.add(completions("cache off, round " + round, tasks / rounds, clients, true));
-                cache.setTtl(cacheTtl.isZero() ? Duration.ofSeconds(30) : cacheTtl);
+                off.add(measuredCompletions("completions, off, round " + round, tasks / rounds, clients));
+                cache.setTtl(on);
+                AuthorizedGroupIdsPlugin.mapStatements(sessions, true);
                 fileDossiers(DEPARTMENT, tasks / rounds, 4);
-                on.add(completions("cache on, round " + round, tasks / rounds, clients, true));
+                onFigures.add(measuredCompletions("completions, on, round " + round, tasks / rounds, clients));
             }
-            report.put("completionsWithoutCredentialCache", summary("credential cache off (all rounds)", "tasks/s", off));
-            report.put("completionsWithCredentialCache", summary("credential cache on (all rounds)", "tasks/s", on));
-            report.put("profileReadsWithoutCredentialCache", summary("profile reads, cache off (all rounds)", "requests/s", readsOff));
-            report.put("profileReadsWithCredentialCache", summary("profile reads, cache on (all rounds)", "requests/s", readsOn));
+            report.put("completionsOff", summary("completions, cache and group walk off (all rounds)", "tasks/s", off));
+            report.put("completionsOn", summary("completions, cache and group walk on (all rounds)", "tasks/s", onFigures));
+            report.put("profileReadsOff", summary("profile reads, off (all rounds)", "requests/s", readsOff));
+            report.put("profileReadsOn", summary("profile reads, on (all rounds)", "requests/s", readsOn));
             Map<String, Object> byRound = new LinkedHashMap<>();
             byRound.put("off", off);
-            byRound.put("on", on);
+            byRound.put("on", onFigures);
             report.put("rounds", byRound);
         } else if (sizes.isEmpty()) {
             fileDossiers(DEPARTMENT, tasks, 4);
@@ -224,7 +234,18 @@ public final class RestBenchmark {
 
     private Map<String, Object> atSize(String label, int tasks, int pageRequests, int clients) throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
+        if (dbStats) {
+            jdbc().execute("create extension if not exists pg_stat_statements");
+            jdbc().execute("select pg_stat_statements_reset()");
+        }
+        double[] cpuBefore = cpuSeconds();
         figures.put("taskPage", taskPage("task page at " + label, pageRequests, clients));
+        double[] cpuAfter = cpuSeconds();
+        System.out.printf(Locale.ROOT, "CPU per page: %.1f ms in this JVM (server and clients), %.1f ms in PostgreSQL%n",
+                (cpuAfter[0] - cpuBefore[0]) * 1000 / pageRequests, (cpuAfter[1] - cpuBefore[1]) * 1000 / pageRequests);
+        if (dbStats) {
+            printCostliestStatements(pageRequests);
+        }
         fileDossiers(DEPARTMENT, tasks, 4);
         figures.put("completions", measuredCompletions("completions at " + label, tasks, clients));
         return figures;
@@ -470,9 +491,21 @@ public final class RestBenchmark {
     /** The clerk's task page, as Tasklist asks it: 15 tasks of its office by due date, and their count. */
     private Map<String, Object> taskPage(String label, int requests, int clients) throws Exception {
         String group = Groups.cps(DEPARTMENT);
-        return gets(label, "pages/s", requests, clients, "/engine-rest/task?candidateGroup=" + group
+        String[] page = {"/engine-rest/task?candidateGroup=" + group
                 + "&firstResult=0&maxResults=15&sortBy=dueDate&sortOrder=asc",
-                "/engine-rest/task/count?candidateGroup=" + group);
+                "/engine-rest/task/count?candidateGroup=" + group};
+        // warm-up, not measured: the statements' plans, the JIT of this size's code paths
+        AtomicInteger warmUp = new AtomicInteger(Math.max(40, requests / 10));
+        measure(clients, client -> {
+            if (warmUp.getAndDecrement() <= 0) {
+                return false;
+            }
+            for (String path : page) {
+                client.send(get(path), HttpResponse.BodyHandlers.discarding());
+            }
+            return true;
+        });
+        return gets(label, "pages/s", requests, clients, page);
     }
 
     /** {@code requests} times the given GETs in a row (one measured step), by {@code clients} in parallel. */

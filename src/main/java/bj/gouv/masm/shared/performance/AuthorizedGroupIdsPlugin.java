@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,10 +41,15 @@ public class AuthorizedGroupIdsPlugin extends AbstractProcessEnginePlugin {
         try {
             EngineStatements.registerMapper(configuration.getSqlSessionFactory().getConfiguration(), MAPPER,
                     STATEMENTS.values());
-            EngineStatements.map(configuration.getDbSqlSessionFactory(), STATEMENTS, true);
+            mapStatements(configuration.getDbSqlSessionFactory(), true);
         } catch (RuntimeException | IOException e) {
             // slower, not wrong: Camunda's statement stays in use
             log.warn("Authorized groups statement not replaced, Camunda's stays in use: {}", e.toString());
         }
+    }
+
+    /** The walk ({@code true}) or Camunda's own statement: for the tests and the benchmark comparing both. */
+    public static void mapStatements(DbSqlSessionFactory sessionFactory, boolean walk) {
+        EngineStatements.map(sessionFactory, STATEMENTS, walk);
     }
 }
