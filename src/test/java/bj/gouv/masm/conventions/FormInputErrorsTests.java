@@ -34,6 +34,39 @@ class FormInputErrorsTests extends LifecycleTestSupport {
     }
 
     @Test
+    void shouldLogARefusedEntryOnOneInfoLineNotAsAServerError() {
+        ProcessInstance instance = start(osc("BORGOU"));
+        Task task = task(instance, TASK_CHECK_DOSSIER);
+        ch.qos.logback.classic.Logger engineContext = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("org.camunda.bpm.engine.context");
+        ch.qos.logback.classic.Logger refusals = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(bj.gouv.masm.shared.FormRefusalLogFilter.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        engineContext.addAppender(logged);
+        refusals.addAppender(logged);
+        try {
+            assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of()))
+                    .isInstanceOf(LifecycleInputException.class);
+            // a real failure of a command keeps its ERROR
+            assertThatThrownBy(() -> taskService.complete("tâche-inexistante", Map.of()))
+                    .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+        } finally {
+            engineContext.detachAppender(logged);
+            refusals.detachAppender(logged);
+        }
+
+        assertThat(logged.list).noneMatch(event -> event.getLevel() == ch.qos.logback.classic.Level.ERROR
+                && event.getFormattedMessage().contains("Le dossier est-il complet"));
+        assertThat(logged.list).anyMatch(event -> event.getLevel() == ch.qos.logback.classic.Level.ERROR
+                && event.getFormattedMessage().contains("tâche-inexistante"));
+        assertThat(logged.list).anyMatch(event -> event.getLevel() == ch.qos.logback.classic.Level.INFO
+                && event.getFormattedMessage().startsWith("Saisie refusée : ")
+                && event.getFormattedMessage().contains("Le dossier est-il complet ?"));
+    }
+
+    @Test
     void shouldAnswer400WithTheFrenchMessageWhenTasklistSubmitsAnInvalidForm() {
         ProcessInstance instance = start(osc("BORGOU"));
         Task task = task(instance, TASK_CHECK_DOSSIER);
