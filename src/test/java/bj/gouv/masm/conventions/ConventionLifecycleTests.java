@@ -384,4 +384,32 @@ class ConventionLifecycleTests extends LifecycleTestSupport {
         return taskService.getIdentityLinksForTask(task(instance, taskKey).getId()).stream()
                 .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
     }
+
+    @Test
+    void shouldOpenTheReviewChecklistWithWhatTheCheckRecordedWritingItOnlyWhenNeeded() {
+        // Tasklist submits the checklist as JSON: the review opens with it, not written a second time
+        ProcessInstance fromTasklist = start(osc("BORGOU"));
+        complete(fromTasklist, TASK_CHECK_DOSSIER, vars(DOSSIER_COMPLETE, true, RECEIVED_DOCUMENTS,
+                org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"STATUTES\",\"REQUEST_LETTER\"]").create()));
+        assertThat(fromTasklist).isWaitingAt(TASK_REVIEW_DOSSIER);
+        assertThat(receivedDocuments(fromTasklist)).isEqualTo("[\"STATUTES\",\"REQUEST_LETTER\"]");
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(fromTasklist.getId())
+                .variableUpdates().list().stream()
+                .filter(d -> RECEIVED_DOCUMENTS.equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
+                        .getVariableName())).count())
+                .as("written when the check opened and when it was completed, not again for the review").isEqualTo(2);
+
+        // an integrator's list (not JSON): the review's checklist gets the JSON list the form reads
+        ProcessInstance fromIntegrator = start(osc("BORGOU"));
+        complete(fromIntegrator, TASK_CHECK_DOSSIER, vars(DOSSIER_COMPLETE, true, RECEIVED_DOCUMENTS,
+                List.of("STATUTES")));
+        assertThat(runtimeService.getVariableTyped(fromIntegrator.getId(), RECEIVED_DOCUMENTS).getType().getName())
+                .isEqualTo("json");
+        assertThat(receivedDocuments(fromIntegrator)).isEqualTo("[\"STATUTES\"]");
+    }
+
+    private String receivedDocuments(ProcessInstance instance) {
+        return runtimeService.getVariableTyped(instance.getId(), RECEIVED_DOCUMENTS).getValue().toString()
+                .replace(" ", "");
+    }
 }

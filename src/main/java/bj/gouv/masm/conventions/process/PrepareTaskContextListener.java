@@ -12,6 +12,7 @@ import bj.gouv.masm.partners.PartnerHeading;
 import bj.gouv.masm.partners.PartnerRepository;
 import bj.gouv.masm.reference.ReferenceCategory;
 import bj.gouv.masm.reference.ReferenceDataService;
+import bj.gouv.masm.shared.FormInput;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -94,9 +95,12 @@ public class PrepareTaskContextListener implements TaskListener {
         switch (taskKey) {
             case TASK_CHECK_DOSSIER, TASK_REVIEW_DOSSIER, TASK_RECEIVE_MISSING_DOCUMENTS -> {
                 task.setVariableLocal(REQUIRED_DOCUMENT_OPTIONS, checklist(dossier));
-                // the checklist opens with what was received so far
-                task.getExecution().getProcessInstance().setVariable(RECEIVED_DOCUMENTS,
-                        SpinValues.jsonValue(toJson(new ArrayList<>(dossier.getReceivedDocuments()))).create());
+                // the checklist opens with what was received so far; unchanged (the previous task has just
+                // recorded it from this very variable), it is not written again with its history
+                if (!holdsAsJson(task, dossier.getReceivedDocuments())) {
+                    task.getExecution().getProcessInstance().setVariable(RECEIVED_DOCUMENTS,
+                            SpinValues.jsonValue(toJson(new ArrayList<>(dossier.getReceivedDocuments()))).create());
+                }
             }
             default -> { }
         }
@@ -114,6 +118,14 @@ public class PrepareTaskContextListener implements TaskListener {
             task.setVariableLocal(CONVENTION_SUMMARY, "Renouvellement de la convention " + dossier.getRenewalOf()
                     + " : " + conventionSummary(conventions.get(dossier.getRenewalOf())));
         }
+    }
+
+    /** Whether the case's {@code receivedDocuments} already is a JSON list of exactly these codes (what the form reads). */
+    private static boolean holdsAsJson(DelegateTask task, java.util.Set<String> received) {
+        org.camunda.bpm.engine.variable.value.TypedValue current =
+                task.getExecution().getProcessInstance().getVariableTyped(RECEIVED_DOCUMENTS, true);
+        return current != null && current.getType() != null && "json".equals(current.getType().getName())
+                && FormInput.codes(current.getValue()).equals(new java.util.TreeSet<>(received));
     }
 
     /**
