@@ -68,7 +68,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code --compare-indexes} (at each size, measure without then with the indexes of EngineIndexesPlugin),
  * {@code --compare-task-query} (at each size, measure with Camunda's task query statements, then with the
  * PostgreSQL variant of TaskQueryVariantPlugin),
- * {@code --db-stats} (PostgreSQL's counters, costliest statements and CPU per completion),
+ * {@code --db-stats} (PostgreSQL's counters, costliest statements and CPU per completion and per page),
  * {@code --out=FILE} (also write the figures as JSON), any {@code --spring.property=value} for the application.
  */
 public final class RestBenchmark {
@@ -134,6 +134,9 @@ public final class RestBenchmark {
         System.out.printf(Locale.ROOT, "Application started on embedded PostgreSQL in %.1f s (%s)%n",
                 (System.nanoTime() - bootStart) / 1e9, load());
         setUp();
+        if (dbStats) {
+            jdbc().execute("create extension if not exists pg_stat_statements");
+        }
         VerifiedCredentialsCache cache = context.getBean(VerifiedCredentialsCache.class);
         Duration cacheTtl = cache.ttl();
 
@@ -234,39 +237,40 @@ public final class RestBenchmark {
 
     private Map<String, Object> atSize(String label, int tasks, int pageRequests, int clients) throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
-        if (dbStats) {
-            jdbc().execute("create extension if not exists pg_stat_statements");
-            jdbc().execute("select pg_stat_statements_reset()");
-        }
-        double[] cpuBefore = cpuSeconds();
-        figures.put("taskPage", taskPage("task page at " + label, pageRequests, clients));
-        double[] cpuAfter = cpuSeconds();
-        System.out.printf(Locale.ROOT, "CPU per page: %.1f ms in this JVM (server and clients), %.1f ms in PostgreSQL%n",
-                (cpuAfter[0] - cpuBefore[0]) * 1000 / pageRequests, (cpuAfter[1] - cpuBefore[1]) * 1000 / pageRequests);
-        if (dbStats) {
-            printCostliestStatements(pageRequests);
-        }
+        warmUpTaskPage(pageRequests, clients);
+        figures.put("taskPage", withCost("page", pageRequests,
+                () -> taskPage("task page at " + label, pageRequests, clients)));
         fileDossiers(DEPARTMENT, tasks, 4);
         figures.put("completions", measuredCompletions("completions at " + label, tasks, clients));
         return figures;
     }
 
-    /** Completions, with the CPU they cost and, with {@code --db-stats}, what they cost PostgreSQL. */
     private Map<String, Object> measuredCompletions(String label, int tasks, int clients) throws Exception {
+        return withCost("completion", tasks, () -> completions(label, tasks, clients, true));
+    }
+
+    /**
+     * A measured step with the CPU it cost per {@code unit} in this JVM and in PostgreSQL and, with
+     * {@code --db-stats}, PostgreSQL's work per {@code unit} and its costliest statements.
+     */
+    private Map<String, Object> withCost(String unit, int count, java.util.concurrent.Callable<Map<String, Object>> step)
+            throws Exception {
         Map<String, long[]> before = dbStats ? databaseStatistics() : null;
-        if (before != null) {
+        if (dbStats) {
             jdbc().execute("select pg_stat_statements_reset()");
         }
         double[] cpuBefore = cpuSeconds();
-        Map<String, Object> figures = completions(label, tasks, clients, true);
+        Map<String, Object> figures = step.call();
         double[] cpuAfter = cpuSeconds();
-        figures.put("jvmCpuMsPerCompletion", (cpuAfter[0] - cpuBefore[0]) * 1000 / tasks);
-        figures.put("postgresCpuMsPerCompletion", (cpuAfter[1] - cpuBefore[1]) * 1000 / tasks);
-        System.out.printf(Locale.ROOT, "CPU per completion: %.1f ms in this JVM (server and clients), %.1f ms in PostgreSQL%n",
-                (cpuAfter[0] - cpuBefore[0]) * 1000 / tasks, (cpuAfter[1] - cpuBefore[1]) * 1000 / tasks);
-        if (before != null) {
-            printDatabaseWork(before, databaseStatistics(), tasks);
-            printCostliestStatements(tasks);
+        double jvm = (cpuAfter[0] - cpuBefore[0]) * 1000 / count;
+        double postgres = (cpuAfter[1] - cpuBefore[1]) * 1000 / count;
+        figures.put("jvmCpuMsPer" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1), jvm);
+        figures.put("postgresCpuMsPer" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1), postgres);
+        System.out.printf(Locale.ROOT, "CPU per %s: %.1f ms in this JVM (server and clients), %.1f ms in PostgreSQL%n",
+                unit, jvm, postgres);
+        if (dbStats) {
+            printDatabaseWork(unit, before, databaseStatistics(), count);
+            printCostliestStatements(unit, count);
         }
         return figures;
     }
@@ -279,7 +283,6 @@ public final class RestBenchmark {
     private Map<String, long[]> databaseStatistics() throws InterruptedException {
         Thread.sleep(1500); // PostgreSQL publishes its counters with a delay of up to 500 ms
         jdbc().execute("select pg_stat_clear_snapshot()");
-        jdbc().execute("create extension if not exists pg_stat_statements");
         Map<String, long[]> statistics = new java.util.TreeMap<>();
         statistics.put("(transactions)", new long[] {jdbc().queryForObject(
                 "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()",
@@ -316,8 +319,8 @@ public final class RestBenchmark {
     }
 
     /** The statements PostgreSQL spent the most time on during the completions (pg_stat_statements). */
-    private void printCostliestStatements(int completions) {
-        System.out.println("Costliest statements (total ms per completion, calls per completion, rows per call):");
+    private void printCostliestStatements(String unit, int completions) {
+        System.out.printf("Costliest statements (total ms per %s, calls per %s, rows per call):%n", unit, unit);
         jdbc().query("select total_exec_time + total_plan_time, calls, rows, query from pg_stat_statements"
                 + " order by total_exec_time + total_plan_time desc limit 25", row -> {
             System.out.printf(Locale.ROOT, "  %7.3f ms %6.2f calls %8.1f rows  %s%n", row.getDouble(1) / completions,
@@ -327,8 +330,9 @@ public final class RestBenchmark {
         });
     }
 
-    private static void printDatabaseWork(Map<String, long[]> before, Map<String, long[]> after, int completions) {
-        System.out.printf(Locale.ROOT, "Database work per completion (PostgreSQL counters, %d completions):%n", completions);
+    private static void printDatabaseWork(String unit, Map<String, long[]> before, Map<String, long[]> after,
+                                          int completions) {
+        System.out.printf(Locale.ROOT, "Database work per %s (PostgreSQL counters, %d of them):%n", unit, completions);
         System.out.printf(Locale.ROOT, "  transactions %.2f%n",
                 (after.get("(transactions)")[0] - before.get("(transactions)")[0]) / (double) completions);
         System.out.printf(Locale.ROOT, "  %-32s %10s %14s %10s %12s%n", "table", "seq scans", "rows seq-read",
@@ -490,22 +494,29 @@ public final class RestBenchmark {
 
     /** The clerk's task page, as Tasklist asks it: 15 tasks of its office by due date, and their count. */
     private Map<String, Object> taskPage(String label, int requests, int clients) throws Exception {
-        String group = Groups.cps(DEPARTMENT);
-        String[] page = {"/engine-rest/task?candidateGroup=" + group
-                + "&firstResult=0&maxResults=15&sortBy=dueDate&sortOrder=asc",
-                "/engine-rest/task/count?candidateGroup=" + group};
-        // warm-up, not measured: the statements' plans, the JIT of this size's code paths
+        return gets(label, "pages/s", requests, clients, taskPagePaths());
+    }
+
+    /** Not measured: the statements' plans and the JIT of this size's code paths, before the task page is. */
+    private void warmUpTaskPage(int requests, int clients) throws Exception {
         AtomicInteger warmUp = new AtomicInteger(Math.max(40, requests / 10));
         measure(clients, client -> {
             if (warmUp.getAndDecrement() <= 0) {
                 return false;
             }
-            for (String path : page) {
+            for (String path : taskPagePaths()) {
                 client.send(get(path), HttpResponse.BodyHandlers.discarding());
             }
             return true;
         });
-        return gets(label, "pages/s", requests, clients, page);
+    }
+
+    /** The clerk's Tasklist page: 15 tasks of the office by due date, and their count. */
+    private static String[] taskPagePaths() {
+        String group = Groups.cps(DEPARTMENT);
+        return new String[] {"/engine-rest/task?candidateGroup=" + group
+                + "&firstResult=0&maxResults=15&sortBy=dueDate&sortOrder=asc",
+                "/engine-rest/task/count?candidateGroup=" + group};
     }
 
     /** {@code requests} times the given GETs in a row (one measured step), by {@code clients} in parallel. */

@@ -73,10 +73,7 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
 
     @Test
     void shouldGiveNoSanctionToAReportRecordedOnTimeInTasklistWithAllIndicatorValues() throws Exception {
-        Convention convention = activeOscConvention(2072);
-        Quarter q1 = new Quarter(2072, 1);
-        openQuarter(q1);
-        String key = key(convention, q1);
+        String key = firstQuarterReportOpened(2072);
         Task task = task(key, ReportingVariables.TASK_RECORD_REPORT);
 
         setClock(LocalDateTime.of(2072, 4, 10, 9, 0));
@@ -96,10 +93,7 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
 
     @Test
     void shouldAcceptThePlainCodeValueListOfTheContract() {
-        Convention convention = activeOscConvention(2073);
-        Quarter q1 = new Quarter(2073, 1);
-        openQuarter(q1);
-        String key = key(convention, q1);
+        String key = firstQuarterReportOpened(2073);
         setClock(LocalDateTime.of(2073, 4, 10, 9, 0));
         taskService.complete(task(key, ReportingVariables.TASK_RECORD_REPORT).getId(),
                 report(Spin.JSON("[{\"code\": \"SIDOFFE-01\", \"value\": 12}, {\"code\": \"sidoffe-02\", \"value\": \"7\"}]")));
@@ -109,10 +103,7 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
 
     @Test
     void shouldRefuseAValueThatDoesNotFitItsUnitAndKeepTheTaskOpen() throws Exception {
-        Convention convention = activeOscConvention(2074);
-        Quarter q1 = new Quarter(2074, 1);
-        openQuarter(q1);
-        String key = key(convention, q1);
+        String key = firstQuarterReportOpened(2074);
         Task task = task(key, ReportingVariables.TASK_RECORD_REPORT);
         Object values = tasklistShape(task, code -> switch (code) {
             case "SIDOFFE-03" -> 2.5;     // a count must be whole
@@ -131,10 +122,7 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
 
     @Test
     void shouldKeepTheValuesOfTheUploadedIndicatorSheetWhenTheListIsLeftBlank() throws Exception {
-        Convention convention = activeOscConvention(2075);
-        Quarter q1 = new Quarter(2075, 1);
-        openQuarter(q1);
-        String key = key(convention, q1);
+        String key = firstQuarterReportOpened(2075);
         var response = post("cps.borgou", "/api/reports/" + key + "/indicators",
                 Map.of("values", completeIndicatorValues()), MediaType.APPLICATION_JSON);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
@@ -148,10 +136,7 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
 
     @Test
     void shouldTakeTheOscIndicatorSheetPastedInTheFormWhereTheListIsLeftBlank() throws Exception {
-        Convention convention = activeOscConvention(2080);
-        Quarter q1 = new Quarter(2080, 1);
-        openQuarter(q1);
-        String key = key(convention, q1);
+        String key = firstQuarterReportOpened(2080);
         Task task = task(key, ReportingVariables.TASK_RECORD_REPORT);
         StringBuilder sheet = new StringBuilder("code;valeur\n");
         for (int i = 1; i <= 77; i++) {
@@ -172,10 +157,7 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
 
     @Test
     void shouldRefuseAnUnreadablePastedSheetAndKeepTheTaskOpen() {
-        Convention convention = activeOscConvention(2081);
-        Quarter q1 = new Quarter(2081, 1);
-        openQuarter(q1);
-        String key = key(convention, q1);
+        String key = firstQuarterReportOpened(2081);
         Task task = task(key, ReportingVariables.TASK_RECORD_REPORT);
         Map<String, Object> vars = report((Object) null);
         vars.put(ReportingVariables.INDICATOR_SHEET, "SIDOFFE-01;\"12\nSIDOFFE-02;3");
@@ -186,10 +168,7 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
 
     @Test
     void shouldReadRowsSubmittedWithoutTheirReadOnlyCodeInTheOrderTheyWereShown() {
-        Convention convention = activeOscConvention(2054);
-        Quarter q1 = new Quarter(2054, 1);
-        openQuarter(q1);
-        String key = key(convention, q1);
+        String key = firstQuarterReportOpened(2054);
         setClock(LocalDateTime.of(2054, 4, 10, 9, 0));
         taskService.complete(task(key, ReportingVariables.TASK_RECORD_REPORT).getId(),
                 report(Spin.JSON("[{\"value\": 3}, {\"value\": null}, {\"value\": 9}]")));
@@ -197,5 +176,13 @@ class QuarterlyReportIndicatorEntryTests extends ReportingTestSupport {
         assertThat(jdbc.queryForObject("select indicator_value from report_indicator_value v join quarterly_report r "
                 + "on r.id = v.report_id where r.business_key = ? and v.indicator_code = 'SIDOFFE-03'", java.math.BigDecimal.class, key))
                 .isEqualByComparingTo("9");
+    }
+
+    /** An OSC convention in force all year and its first quarter opened: the business key of its report. */
+    private String firstQuarterReportOpened(int year) {
+        Convention convention = activeOscConvention(year);
+        Quarter q1 = new Quarter(year, 1);
+        openQuarter(q1);
+        return key(convention, q1);
     }
 }
