@@ -65,10 +65,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * authenticated request),
  * {@code --open=3000,50000} (grow the open dossiers to each size in turn and measure the task page and
  * completions at each), {@code --page-requests=N} (task page reads per size, default 800),
+ * {@code --page-clients=1,8} (measure the task page with each of these numbers of parallel clients: one clerk
+ * alone, the latency a clerk sees on a quiet server; eight, the server's throughput; default {@code --clients}),
  * {@code --compare-indexes} (at each size, measure without then with the indexes of EngineIndexesPlugin),
  * {@code --compare-task-query} (at each size, measure with Camunda's task query statements, then with the
  * PostgreSQL variant of TaskQueryVariantPlugin),
  * {@code --db-stats} (PostgreSQL's counters, costliest statements and CPU per completion and per page),
+ * {@code --keep-database=DIR} (PostgreSQL's data directory, kept after the run and used again by the next one),
  * {@code --out=FILE} (also write the figures as JSON), any {@code --spring.property=value} for the application.
  */
 public final class RestBenchmark {
@@ -86,6 +89,8 @@ public final class RestBenchmark {
     private String baseUrl;
     private final Map<String, List<Long>> partnersByDepartment = new LinkedHashMap<>();
     private boolean dbStats;
+    /** --page-clients: the numbers of parallel clients the task page is measured with (else --clients). */
+    private List<Integer> pageClients = List.of();
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -97,6 +102,10 @@ public final class RestBenchmark {
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
         }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (options.containsKey("keep-database")) {
+            // a database grown once (tens of thousands of dossiers take a quarter of an hour) and measured again
+            builder.setDataDirectory(Path.of(options.get("keep-database"))).setCleanDataDirectory(false);
+        }
         if (options.containsKey("db-stats")) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
@@ -125,6 +134,10 @@ public final class RestBenchmark {
         dbStats = options.containsKey("db-stats");
         boolean compareTaskQuery = options.containsKey("compare-task-query");
         int pageRequests = Integer.parseInt(options.getOrDefault("page-requests", "800"));
+        if (options.containsKey("page-clients")) {
+            pageClients = Arrays.stream(options.get("page-clients").split(",")).map(String::trim)
+                    .map(Integer::parseInt).toList();
+        }
         List<Integer> sizes = options.containsKey("open") ? Arrays.stream(options.get("open").split(","))
                 .map(String::trim).map(Integer::parseInt).toList() : List.of();
 
@@ -237,9 +250,12 @@ public final class RestBenchmark {
 
     private Map<String, Object> atSize(String label, int tasks, int pageRequests, int clients) throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
-        warmUpTaskPage(pageRequests, clients);
-        figures.put("taskPage", withCost("page", pageRequests,
-                () -> taskPage("task page at " + label, pageRequests, clients)));
+        for (int readers : pageClients.isEmpty() ? List.of(clients) : pageClients) {
+            warmUpTaskPage(pageRequests, readers);
+            figures.put(pageClients.size() > 1 ? "taskPage" + readers + "Clients" : "taskPage", withCost("page",
+                    pageRequests, () -> taskPage("task page at " + label + ", " + readers + " client(s)",
+                            pageRequests, readers)));
+        }
         fileDossiers(DEPARTMENT, tasks, 4);
         figures.put("completions", measuredCompletions("completions at " + label, tasks, clients));
         return figures;
@@ -407,6 +423,13 @@ public final class RestBenchmark {
     /** The clerk (CPS Borgou) and partners in every department. */
     private void setUp() {
         IdentityService identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(CLERK).count() > 0) { // --keep-database: set up by an earlier run
+            for (String department : context.getBean(bj.gouv.masm.security.process.OfficeGroups.class).departments()) {
+                partnersByDepartment.put(department, jdbc().queryForList("select id from partner where name like ?"
+                        + " order by id", Long.class, "OSC Banc d'essai " + department + " %"));
+            }
+            return;
+        }
         User user = identity.newUser(CLERK);
         user.setFirstName("Agent");
         user.setLastName("Banc d'essai");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
@@ -103,5 +105,53 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the query's candidate criteria (candidate user, groups, group pattern, with candidate groups or
+     * users) can be asked as "one of the task's candidate links matches" ({@code EXISTS} on the identity
+     * links) instead of Camunda's left join of every link of the task: a single query (no {@code or()}, whose
+     * criteria share the joined link) that selects by candidates and not by involved user (which mixes the
+     * link with the task's assignee and owner). Same tasks: Camunda's join keeps a task when one of its links
+     * satisfies all of the block's conditions, which is what the {@code EXISTS} asks.
+     */
+    public static boolean candidateLinkAsExists(TaskQueryImpl query) {
+        List<TaskQueryImpl> queries = query.getQueries();
+        if (queries == null || queries.size() != 1) {
+            return false;
+        }
+        TaskQueryImpl only = queries.get(0);
+        return selectsByCandidates(only) && only.getInvolvedUser() == null;
+    }
+
+    /**
+     * Whether the variant's statement cannot return a task twice, so that it needs no {@code DISTINCT} (which
+     * would make PostgreSQL read and sort every matching task before the first page): no join that can
+     * repeat a task remains — no authorization join (the check is Camunda's join unless
+     * {@link #existsCheckApplies}), no identity-link join (unless {@link #candidateLinkAsExists}), no ordering
+     * by a variable (a joined table).
+     */
+    public static boolean rowsAreDistinct(TaskQueryImpl query) {
+        AuthorizationCheck check = query.getAuthCheck();
+        boolean authorizationJoin = check != null && check.getShouldPerformAuthorizatioCheck()
+                && check.getAuthUserId() != null && !existsCheckApplies(check);
+        if (authorizationJoin) {
+            return false;
+        }
+        boolean linkAsExists = candidateLinkAsExists(query);
+        for (TaskQueryImpl each : query.getQueries()) {
+            if ((selectsByCandidates(each) || each.getInvolvedUser() != null) && !linkAsExists) {
+                return false;
+            }
+        }
+        List<QueryOrderingProperty> ordering = query.getOrderingProperties();
+        return ordering == null || ordering.stream().allMatch(property -> property.getRelation() == null);
+    }
+
+    /** The criteria for which Camunda's statement joins the identity links (besides the involved user). */
+    private static boolean selectsByCandidates(TaskQueryImpl query) {
+        return query.getCandidateUser() != null || query.getCandidateGroups() != null
+                || query.getCandidateGroupLike() != null || Boolean.TRUE.equals(query.isWithCandidateGroups())
+                || Boolean.TRUE.equals(query.isWithCandidateUsers());
     }
 }

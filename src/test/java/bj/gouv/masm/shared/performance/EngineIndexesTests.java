@@ -37,6 +37,11 @@ class EngineIndexesTests extends IntegrationTestBase {
     }
 
     @Test
+    void shouldIndexTheDueDateTheOfficesQueueIsSortedBy() {
+        assertThat(indexesOf("act_ru_task")).anyMatch(d -> d.toLowerCase().contains("(due_date_)"));
+    }
+
+    @Test
     void shouldBeIdempotentAtEveryStart() {
         EngineIndexesPlugin.createIndexes(dataSource, "");
         EngineIndexesPlugin.createIndexes(dataSource, "");

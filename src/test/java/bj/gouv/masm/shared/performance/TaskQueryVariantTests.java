@@ -53,6 +53,8 @@ class TaskQueryVariantTests extends IntegrationTestBase {
     static final String KEY_GROUP = "tqv-key";
     static final String STAR_GROUP = "tqv-star";
     static final int CASES = 40;
+    /** Tasks of CPS-A that CPS-B is a candidate group of too (i % 8 == 3): two links a join would repeat. */
+    static final int SHARED_WITH_B = CASES / 8;
 
     /** user → groups, as Tasklist authenticates them. */
     final Map<String, List<String>> users = new LinkedHashMap<>();
@@ -95,6 +97,12 @@ class TaskQueryVariantTests extends IntegrationTestBase {
                     task.setAssignee("tqv.cps.b");
                 }
                 tasks.saveTask(task);
+                if (i % 8 == 3) {
+                    tasks.addCandidateGroup(task.getId(), CPS_B);
+                }
+                if (i == 13) { // a task of CPS-B, offered to one of its clerks by name too
+                    tasks.addCandidateUser(task.getId(), "tqv.cps.b");
+                }
                 ids.add(task.getId());
             }
         } finally {
@@ -155,6 +163,25 @@ class TaskQueryVariantTests extends IntegrationTestBase {
                         t -> t.createTaskQuery().taskCandidateGroup(CPS_A).orderByDueDate().asc(), 0, 15),
                 new Query("candidateGroup page 2", true,
                         t -> t.createTaskQuery().taskCandidateGroup(CPS_A).orderByDueDate().asc(), 5, 5),
+                // « Tâches de mon service »: the groups of the user, assigned tasks included, most urgent first
+                new Query("service queue page 1", true,
+                        t -> t.createTaskQuery().taskCandidateGroupIn(List.of(CPS_A, CPS_B)).includeAssignedTasks()
+                                .orderByDueDate().asc(), 0, 15),
+                new Query("service queue page 2", true,
+                        t -> t.createTaskQuery().taskCandidateGroupIn(List.of(CPS_A, CPS_B)).includeAssignedTasks()
+                                .orderByDueDate().asc(), 15, 15),
+                new Query("candidate user", true,
+                        t -> t.createTaskQuery().taskCandidateUser("tqv.cps.b").orderByDueDate().asc(), 0, 15),
+                new Query("candidate group like", true,
+                        t -> t.createTaskQuery().taskCandidateGroupLike("tqv-cps-%").orderByDueDate().desc(), 0, 50),
+                new Query("candidateGroup, by a process variable", true,
+                        t -> t.createTaskQuery().taskCandidateGroup(CPS_A).orderByProcessVariable("tqvRank",
+                                org.camunda.bpm.engine.variable.type.ValueType.INTEGER).desc(), 0, 15),
+                new Query("involved user", true,
+                        t -> t.createTaskQuery().taskInvolvedUser("tqv.cps.b").orderByDueDate().asc(), 0, 50),
+                new Query("or: two candidate groups", true,
+                        t -> t.createTaskQuery().or().taskCandidateGroup(CPS_B).taskCandidateGroup(Groups.DPAF).endOr()
+                                .orderByDueDate().asc(), 0, 50),
                 new Query("candidateGroup + assigned, by creation", true,
                         t -> t.createTaskQuery().taskCandidateGroup(CPS_A).includeAssignedTasks()
                                 .orderByTaskCreateTime().desc(), 0, 15),
@@ -171,6 +198,10 @@ class TaskQueryVariantTests extends IntegrationTestBase {
                 // may return other tests' tasks: compared as sets
                 new Query("candidateGroup dpaf", false,
                         t -> t.createTaskQuery().taskCandidateGroup(Groups.DPAF), 0, 1000),
+                new Query("with candidate groups", false,
+                        t -> t.createTaskQuery().withCandidateGroups(), 0, 1000),
+                new Query("with candidate users", false,
+                        t -> t.createTaskQuery().withCandidateUsers(), 0, 1000),
                 new Query("everything visible", false, TaskService::createTaskQuery, 0, 1000));
     }
 
@@ -239,8 +270,10 @@ class TaskQueryVariantTests extends IntegrationTestBase {
         // the engine grants the assignee the task too: 4 tasks of other groups assigned to tqv.cps.a, 1 to tqv.cps.b;
         // the global grant adds one task of CPS-B to everyone else
         assertThat(run("tqv.cps.a", all).count()).as("candidate group and assignee grants").isEqualTo(CASES / 2 + 4 + 1);
-        assertThat(run("tqv.cps.b", all).count()).isEqualTo(ofB + 1);
-        assertThat(run("tqv.user.key", all).count()).as("READ on the definition is not READ_TASK").isEqualTo(ofB);
+        assertThat(run("tqv.cps.b", all).count()).as("its group's, those shared with CPS-A and its assigned one")
+                .isEqualTo(ofB + SHARED_WITH_B + 1);
+        assertThat(run("tqv.user.key", all).count()).as("READ on the definition is not READ_TASK")
+                .isEqualTo(ofB + SHARED_WITH_B);
         assertThat(run("tqv.dpaf", all).count()).isEqualTo(CASES / 4 + 1);
         assertThat(run("tqv.nogroup", all).ids()).as("the global grant only").containsExactly(globalTaskId);
         assertThat(run("tqv.single", all).ids()).containsExactlyInAnyOrder(singleTaskId, globalTaskId);
@@ -251,15 +284,19 @@ class TaskQueryVariantTests extends IntegrationTestBase {
 
     /** The SQL the variant's list statement produces for a query of the user, as the engine prepares it. */
     private String variantSql(String user, List<String> groups) {
+        return variantSql(user, groups, "selectTaskByQueryCriteria", t -> t.createTaskQuery().taskCandidateGroup(CPS_A));
+    }
+
+    private String variantSql(String user, List<String> groups, String camundaStatement,
+                              Function<TaskService, TaskQuery> build) {
         processEngine.getIdentityService().setAuthentication(user, groups);
         try {
             return configuration().getCommandExecutorTxRequired().execute(context -> {
-                TaskQueryImpl query = (TaskQueryImpl) processEngine.getTaskService().createTaskQuery()
-                        .taskCandidateGroup(CPS_A);
+                TaskQueryImpl query = (TaskQueryImpl) build.apply(processEngine.getTaskService());
                 context.getAuthorizationManager().configureTaskQuery(query);
                 Configuration mybatis = configuration().getSqlSessionFactory().getConfiguration();
-                return mybatis.getMappedStatement(TaskQueryVariantPlugin.STATEMENTS.get("selectTaskByQueryCriteria"))
-                        .getBoundSql(query).getSql();
+                return mybatis.getMappedStatement(TaskQueryVariantPlugin.STATEMENTS.get(camundaStatement))
+                        .getBoundSql(query).getSql().replaceAll("\\s+", " ");
             });
         } finally {
             processEngine.getIdentityService().clearAuthentication();
@@ -272,6 +309,35 @@ class TaskQueryVariantTests extends IntegrationTestBase {
 
         assertThat(sql).contains("EXISTS (SELECT 1 FROM").contains("A.RESOURCE_ID_ = RES.ID_")
                 .contains("A.RESOURCE_ID_ = D.KEY_").doesNotContain("AUTH ON");
+    }
+
+    @Test
+    void shouldAskTheOfficesQueueThroughOneCandidateLinkWithoutDistinct() {
+        Function<TaskService, TaskQuery> queue = t -> t.createTaskQuery().taskCandidateGroupIn(List.of(CPS_A, CPS_B))
+                .includeAssignedTasks().orderByDueDate().asc();
+
+        String list = variantSql("tqv.cps.a", List.of(CPS_A, CPS_B), "selectTaskByQueryCriteria", queue);
+        String count = variantSql("tqv.cps.a", List.of(CPS_A, CPS_B), "selectTaskCountByQueryCriteria", queue);
+
+        assertThat(list).contains("EXISTS (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_")
+                .doesNotContain("join ACT_RU_IDENTITYLINK").doesNotContainIgnoringCase("distinct");
+        assertThat(count).contains("select count(RES.ID_)").doesNotContainIgnoringCase("distinct")
+                .doesNotContain("join ACT_RU_IDENTITYLINK");
+    }
+
+    @Test
+    void shouldKeepCamundasJoinAndDistinctWhereALinkOrAVariableCanRepeatATask() {
+        String involved = variantSql("tqv.cps.a", List.of(CPS_A), "selectTaskByQueryCriteria",
+                t -> t.createTaskQuery().taskInvolvedUser("tqv.cps.a"));
+        String or = variantSql("tqv.cps.a", List.of(CPS_A), "selectTaskByQueryCriteria",
+                t -> t.createTaskQuery().or().taskCandidateGroup(CPS_B).taskAssignee("tqv.cps.a").endOr());
+        String byVariable = variantSql("tqv.cps.a", List.of(CPS_A), "selectTaskByQueryCriteria",
+                t -> t.createTaskQuery().processDefinitionKey(PROCESS).orderByProcessVariable("tqvRank",
+                        org.camunda.bpm.engine.variable.type.ValueType.INTEGER).asc());
+
+        assertThat(involved).contains("left join ACT_RU_IDENTITYLINK I").containsIgnoringCase("select distinct");
+        assertThat(or).contains("left join ACT_RU_IDENTITYLINK I").containsIgnoringCase("select distinct");
+        assertThat(byVariable).containsIgnoringCase("select distinct");
     }
 
     @Test
