@@ -3,6 +3,7 @@ package bj.gouv.masm.shared.performance;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -146,6 +147,30 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
         }
         List<QueryOrderingProperty> ordering = query.getOrderingProperties();
         return ordering == null || ordering.stream().allMatch(property -> property.getRelation() == null);
+    }
+
+    /** A list of at most this many tasks is a page: its grants are looked up per task (see probeGrantsPerTask). */
+    static final int PAGE_SIZE_LIMIT = 100;
+
+    /** Task columns with an index (Camunda's or EngineIndexesPlugin's) that a page can be read in the order of. */
+    static final Set<String> INDEXED_ORDER = Set.of("DUE_DATE_", "CREATE_TIME_", "LAST_UPDATED_");
+
+    /**
+     * Whether a list should look up the user's grants task by task (an index probe per task the page reads)
+     * rather than let PostgreSQL hash every grant of the office first: a page (at most
+     * {@value #PAGE_SIZE_LIMIT} tasks), without DISTINCT, in the order of an indexed column — PostgreSQL then
+     * reads the tasks in that order and stops after the page, so it checks a few dozen tasks, while the hash
+     * costs as many rows as the office has open tasks. (PostgreSQL picks the hash from its estimate of all the
+     * rows, not the page's.) Counts and long lists keep the hash, cheaper when every task is checked.
+     */
+    public static boolean probeGrantsPerTask(TaskQueryImpl query) {
+        if (query.getMaxResults() > PAGE_SIZE_LIMIT || !existsCheckApplies(query.getAuthCheck())
+                || !rowsAreDistinct(query)) {
+            return false;
+        }
+        List<QueryOrderingProperty> ordering = query.getOrderingProperties();
+        return ordering != null && !ordering.isEmpty() && ordering.get(0).getQueryProperty() != null
+                && INDEXED_ORDER.contains(ordering.get(0).getQueryProperty().getName());
     }
 
     /** The criteria for which Camunda's statement joins the identity links (besides the involved user). */

@@ -316,13 +316,39 @@ class TaskQueryVariantTests extends IntegrationTestBase {
         Function<TaskService, TaskQuery> queue = t -> t.createTaskQuery().taskCandidateGroupIn(List.of(CPS_A, CPS_B))
                 .includeAssignedTasks().orderByDueDate().asc();
 
-        String list = variantSql("tqv.cps.a", List.of(CPS_A, CPS_B), "selectTaskByQueryCriteria", queue);
+        String list = variantSqlOfPage("tqv.cps.a", queue, 15);
         String count = variantSql("tqv.cps.a", List.of(CPS_A, CPS_B), "selectTaskCountByQueryCriteria", queue);
 
         assertThat(list).contains("EXISTS (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_")
                 .doesNotContain("join ACT_RU_IDENTITYLINK").doesNotContainIgnoringCase("distinct");
         assertThat(count).contains("select count(RES.ID_)").doesNotContainIgnoringCase("distinct")
                 .doesNotContain("join ACT_RU_IDENTITYLINK");
+        assertThat(list).as("a page read by due date probes the grants task by task").contains("OFFSET 0)");
+        assertThat(count).as("a count hashes them").doesNotContain("OFFSET 0");
+    }
+
+    @Test
+    void shouldHashTheGrantsOfListsThatAreNotAPageInIndexOrder() {
+        String everything = variantSqlOfPage("tqv.cps.a", t -> t.createTaskQuery().taskCandidateGroup(CPS_A)
+                .orderByDueDate().asc(), TaskQueryVariantPlugin.PAGE_SIZE_LIMIT + 1);
+        String byName = variantSqlOfPage("tqv.cps.a", t -> t.createTaskQuery().taskCandidateGroup(CPS_A)
+                .orderByTaskName().asc(), 15);
+        String byCreation = variantSqlOfPage("tqv.cps.a", t -> t.createTaskQuery().taskCandidateGroup(CPS_A)
+                .orderByTaskCreateTime().desc(), 15);
+
+        assertThat(everything).doesNotContain("OFFSET 0");
+        assertThat(byName).doesNotContain("OFFSET 0");
+        assertThat(byCreation).contains("OFFSET 0)");
+    }
+
+    /** The list statement's SQL for a page of {@code max} tasks. */
+    private String variantSqlOfPage(String user, Function<TaskService, TaskQuery> build, int max) {
+        return variantSql(user, users.get(user), "selectTaskByQueryCriteria", t -> {
+            TaskQueryImpl query = (TaskQueryImpl) build.apply(t);
+            query.setFirstResult(0);
+            query.setMaxResults(max);
+            return query;
+        });
     }
 
     @Test
