@@ -384,7 +384,8 @@ public final class RestBenchmark {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres",
                 "--server.port=0",
-                "--MASM_ADMIN_PASSWORD=Benchmark-" + UUID.randomUUID() + "-Az9!",
+                "--MASM_ADMIN_PASSWORD=Benchmark-" + (options.containsKey("keep-database") ? "kept-database"
+                        : UUID.randomUUID().toString()) + "-Az9!",
                 "--masm.demo.enabled=false",
                 "--masm.demo.data-enabled=false",
                 "--masm.letters.sender.enabled=false",
