@@ -72,6 +72,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL variant of TaskQueryVariantPlugin),
  * {@code --db-stats} (PostgreSQL's counters, costliest statements and CPU per completion and per page),
  * {@code --keep-database=DIR} (PostgreSQL's data directory, kept after the run and used again by the next one),
+ * {@code --random-page-cost=X} (PostgreSQL's setting; default 1.1 as in docker-compose.yml, 4 is its own default),
  * {@code --out=FILE} (also write the figures as JSON), any {@code --spring.property=value} for the application.
  */
 public final class RestBenchmark {
@@ -102,6 +103,8 @@ public final class RestBenchmark {
             options.put(pair[0], pair.length > 1 ? pair[1] : "true");
         }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // the server settings of docker-compose.yml (data on SSD or in memory)
+        builder.setServerConfig("random_page_cost", options.getOrDefault("random-page-cost", "1.1"));
         if (options.containsKey("keep-database")) {
             // a database grown once (tens of thousands of dossiers take a quarter of an hour) and measured again
             builder.setDataDirectory(Path.of(options.get("keep-database"))).setCleanDataDirectory(false);
@@ -371,8 +374,8 @@ public final class RestBenchmark {
 
     /** The state before EngineIndexesPlugin: Camunda's schema as it creates it. */
     private void dropEngineIndexes() {
-        for (String[] index : EngineIndexesPlugin.INDEXES) {
-            jdbc().execute("drop index if exists " + index[0]);
+        for (EngineIndexesPlugin.EngineIndex index : EngineIndexesPlugin.INDEXES) {
+            jdbc().execute("drop index if exists " + index.name());
         }
     }
 

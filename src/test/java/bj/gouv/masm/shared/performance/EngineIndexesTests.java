@@ -42,6 +42,12 @@ class EngineIndexesTests extends IntegrationTestBase {
     }
 
     @Test
+    void shouldGiveTheQueueCountTheColumnsItReadsWithoutTheTaskTable() {
+        assertThat(indexesOf("act_ru_task")).anyMatch(d -> d.toLowerCase()
+                .contains("(id_) include (assignee_, tenant_id_, case_execution_id_, proc_def_id_)"));
+    }
+
+    @Test
     void shouldBeIdempotentAtEveryStart() {
         EngineIndexesPlugin.createIndexes(dataSource, "");
         EngineIndexesPlugin.createIndexes(dataSource, "");
