@@ -72,6 +72,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL variant of TaskQueryVariantPlugin),
  * {@code --db-stats} (PostgreSQL's counters, costliest statements and CPU per completion and per page),
  * {@code --keep-database=DIR} (PostgreSQL's data directory, kept after the run and used again by the next one),
+ * {@code --tasklist-page} (also measure what Tasklist sends for the office's queue: the filters with their counts
+ * and the filter's first 15 tasks as HAL),
  * {@code --random-page-cost=X} (PostgreSQL's setting; default 1.1 as in docker-compose.yml, 4 is its own default),
  * {@code --out=FILE} (also write the figures as JSON), any {@code --spring.property=value} for the application.
  */
@@ -92,6 +94,8 @@ public final class RestBenchmark {
     private boolean dbStats;
     /** --page-clients: the numbers of parallel clients the task page is measured with (else --clients). */
     private List<Integer> pageClients = List.of();
+    /** --tasklist-page: also measure the requests Tasklist itself sends for the office's queue. */
+    private boolean tasklistPage;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -137,6 +141,7 @@ public final class RestBenchmark {
         dbStats = options.containsKey("db-stats");
         boolean compareTaskQuery = options.containsKey("compare-task-query");
         int pageRequests = Integer.parseInt(options.getOrDefault("page-requests", "800"));
+        tasklistPage = options.containsKey("tasklist-page");
         if (options.containsKey("page-clients")) {
             pageClients = Arrays.stream(options.get("page-clients").split(",")).map(String::trim)
                     .map(Integer::parseInt).toList();
@@ -258,6 +263,12 @@ public final class RestBenchmark {
             figures.put(pageClients.size() > 1 ? "taskPage" + readers + "Clients" : "taskPage", withCost("page",
                     pageRequests, () -> taskPage("task page at " + label + ", " + readers + " client(s)",
                             pageRequests, readers)));
+            if (tasklistPage) {
+                String what = "Tasklist page at " + label + ", " + readers + " client(s)";
+                send(what + " (warm-up)", "pages/s", Math.max(40, pageRequests / 10), readers, tasklistPageRequests(), false);
+                figures.put("tasklistPage" + readers + "Clients", withCost("page", pageRequests,
+                        () -> send(what, "pages/s", pageRequests, readers, tasklistPageRequests(), true)));
+            }
         }
         fileDossiers(DEPARTMENT, tasks, 4);
         figures.put("completions", measuredCompletions("completions at " + label, tasks, clients));
@@ -546,23 +557,50 @@ public final class RestBenchmark {
                 "/engine-rest/task/count?candidateGroup=" + group};
     }
 
+    /**
+     * What Tasklist sends when the clerk opens « Tâches de mon service »: the filters with their counts (the
+     * side bar) and the first 15 tasks of the filter, most urgent first, as HAL (with the variables the filter
+     * shows under each task). Tasklist sends them to the webapps' own path, with a session; over /engine-rest
+     * the filter list must be paged (EngineRestQueryLimit).
+     */
+    private List<java.util.function.Supplier<HttpRequest>> tasklistPageRequests() {
+        String serviceFilter = engine.getFilterService().createFilterQuery()
+                .filterName(bj.gouv.masm.security.AuthorizationSetup.FILTER_MY_SERVICE_TASKS).singleResult().getId();
+        return List.of(
+                () -> authorized("/engine-rest/filter?resourceType=Task&itemCount=true&firstResult=0&maxResults=50")
+                        .header("Accept", "application/json").GET().build(),
+                () -> authorized("/engine-rest/filter/" + serviceFilter + "/list?firstResult=0&maxResults=15")
+                        .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}")).build());
+    }
+
     /** {@code requests} times the given GETs in a row (one measured step), by {@code clients} in parallel. */
     private Map<String, Object> gets(String label, String unit, int requests, int clients, String... paths)
             throws Exception {
+        return send(label, unit, requests, clients,
+                Arrays.stream(paths).<java.util.function.Supplier<HttpRequest>>map(path -> () -> get(path)).toList(), true);
+    }
+
+    /** {@code requests} times the given requests in a row (one measured step), by {@code clients} in parallel. */
+    private Map<String, Object> send(String label, String unit, int requests, int clients,
+                                     List<java.util.function.Supplier<HttpRequest>> each, boolean print) throws Exception {
         AtomicInteger remaining = new AtomicInteger(requests);
         Measured measured = measure(clients, client -> {
             if (remaining.getAndDecrement() <= 0) {
                 return false;
             }
-            for (String path : paths) {
-                HttpResponse<String> response = client.send(get(path), HttpResponse.BodyHandlers.ofString());
+            for (java.util.function.Supplier<HttpRequest> request : each) {
+                HttpRequest built = request.get();
+                HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
-                    throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+                    throw new IllegalStateException(built.uri() + " answered " + response.statusCode() + ": "
+                            + response.body());
                 }
             }
             return true;
         });
-        return measured.print(label, unit, true);
+        return measured.print(label, unit, print);
     }
 
     /** All rounds of one setting together: total completions over total time, percentiles of all latencies. */
