@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +66,7 @@ public class AdminPasswordSync {
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         return stored.getPassword() != null
                 && configuration.getPasswordManager().check(
-                        org.camunda.bpm.engine.impl.util.EncryptionUtil.saltPassword(password, stored.getSalt()),
+                        EncryptionUtil.saltPassword(password, stored.getSalt()),
                         stored.getPassword());
     }
 }
