@@ -149,7 +149,10 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
         return ordering == null || ordering.stream().allMatch(property -> property.getRelation() == null);
     }
 
-    /** A list of at most this many tasks is a page: its grants are looked up per task (see probeGrantsPerTask). */
+    /**
+     * A list that ends within this many tasks (first result + max results) is a page: its grants are looked up
+     * per task (see probeGrantsPerTask).
+     */
     static final int PAGE_SIZE_LIMIT = 100;
 
     /** Task columns with an index (Camunda's or EngineIndexesPlugin's) that a page can be read in the order of. */
@@ -157,14 +160,15 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
 
     /**
      * Whether a list should look up the user's grants task by task (an index probe per task the page reads)
-     * rather than let PostgreSQL hash every grant of the office first: a page (at most
+     * rather than let PostgreSQL hash every grant of the office first: a page (ending within the first
      * {@value #PAGE_SIZE_LIMIT} tasks), without DISTINCT, in the order of an indexed column — PostgreSQL then
      * reads the tasks in that order and stops after the page, so it checks a few dozen tasks, while the hash
      * costs as many rows as the office has open tasks. (PostgreSQL picks the hash from its estimate of all the
      * rows, not the page's.) Counts and long lists keep the hash, cheaper when every task is checked.
      */
     public static boolean probeGrantsPerTask(TaskQueryImpl query) {
-        if (query.getMaxResults() > PAGE_SIZE_LIMIT || !existsCheckApplies(query.getAuthCheck())
+        long rowsToCheck = (long) query.getFirstResult() + query.getMaxResults(); // a deep page checks those before it
+        if (rowsToCheck > PAGE_SIZE_LIMIT || !existsCheckApplies(query.getAuthCheck())
                 || !rowsAreDistinct(query)) {
             return false;
         }

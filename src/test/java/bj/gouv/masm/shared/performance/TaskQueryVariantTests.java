@@ -335,17 +335,22 @@ class TaskQueryVariantTests extends IntegrationTestBase {
                 .orderByTaskName().asc(), 15);
         String byCreation = variantSqlOfPage("tqv.cps.a", t -> t.createTaskQuery().taskCandidateGroup(CPS_A)
                 .orderByTaskCreateTime().desc(), 15);
+        String deepPage = variantSqlOfPage("tqv.cps.a", t -> {
+            TaskQueryImpl query = (TaskQueryImpl) t.createTaskQuery().taskCandidateGroup(CPS_A).orderByDueDate().asc();
+            query.setFirstResult(TaskQueryVariantPlugin.PAGE_SIZE_LIMIT);
+            return query;
+        }, 15);
 
         assertThat(everything).doesNotContain("OFFSET 0");
         assertThat(byName).doesNotContain("OFFSET 0");
         assertThat(byCreation).contains("OFFSET 0)");
+        assertThat(deepPage).as("a deep page reads every task before it").doesNotContain("OFFSET 0");
     }
 
     /** The list statement's SQL for a page of {@code max} tasks. */
     private String variantSqlOfPage(String user, Function<TaskService, TaskQuery> build, int max) {
         return variantSql(user, users.get(user), "selectTaskByQueryCriteria", t -> {
             TaskQueryImpl query = (TaskQueryImpl) build.apply(t);
-            query.setFirstResult(0);
             query.setMaxResults(max);
             return query;
         });
