@@ -1,12 +1,7 @@
 package bj.gouv.masm.shared.performance;
 
-import java.io.IOException;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,33 +14,14 @@ import org.springframework.stereotype.Component;
  * probe per distinct group. Off with {@code masm.performance.authorized-groups-walk: false}.
  */
 @Component
-public class AuthorizedGroupIdsPlugin extends AbstractProcessEnginePlugin {
-
-    private static final Logger log = LoggerFactory.getLogger(AuthorizedGroupIdsPlugin.class);
+public class AuthorizedGroupIdsPlugin extends StatementReplacementPlugin {
 
     static final String MAPPER = "bj/gouv/masm/shared/performance/AuthorizationStatements.xml";
     static final Map<String, String> STATEMENTS = Map.of(
             "selectAuthorizedGroupIds", "masmSelectAuthorizedGroupIdsByIndex");
 
-    private final boolean enabled;
-
     public AuthorizedGroupIdsPlugin(@Value("${masm.performance.authorized-groups-walk:true}") boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public void postInit(ProcessEngineConfigurationImpl configuration) {
-        if (!enabled) {
-            return;
-        }
-        try {
-            EngineStatements.registerMapper(configuration.getSqlSessionFactory().getConfiguration(), MAPPER,
-                    STATEMENTS.values());
-            mapStatements(configuration.getDbSqlSessionFactory(), true);
-        } catch (RuntimeException | IOException e) {
-            // slower, not wrong: Camunda's statement stays in use
-            log.warn("Authorized groups statement not replaced, Camunda's stays in use: {}", e.toString());
-        }
+        super(enabled, MAPPER, STATEMENTS, "Authorized groups: read along the GROUP_ID_ index");
     }
 
     /** The walk ({@code true}) or Camunda's own statement: for the tests and the benchmark comparing both. */
