@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,6 +29,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
@@ -121,11 +124,11 @@ public class PrepareTaskContextListener implements TaskListener {
     }
 
     /** Whether the case's {@code receivedDocuments} already is a JSON list of exactly these codes (what the form reads). */
-    private static boolean holdsAsJson(DelegateTask task, java.util.Set<String> received) {
-        org.camunda.bpm.engine.variable.value.TypedValue current =
+    private static boolean holdsAsJson(DelegateTask task, Set<String> received) {
+        TypedValue current =
                 task.getExecution().getProcessInstance().getVariableTyped(RECEIVED_DOCUMENTS, true);
         return current != null && current.getType() != null && "json".equals(current.getType().getName())
-                && FormInput.codes(current.getValue()).equals(new java.util.TreeSet<>(received));
+                && FormInput.codes(current.getValue()).equals(new TreeSet<>(received));
     }
 
     /**

@@ -7,14 +7,11 @@ import java.util.Set;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +27,7 @@ import org.springframework.stereotype.Component;
  * any query {@link #existsCheckApplies} does not accept (e.g. revoke checks on), inside the variant itself.
  */
 @Component
-public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
-
-    private static final Logger log = LoggerFactory.getLogger(TaskQueryVariantPlugin.class);
+public class TaskQueryVariantPlugin extends StatementReplacementPlugin {
 
     public static final String MAPPER = "bj/gouv/masm/shared/performance/TaskQueryPostgres.xml";
 
@@ -41,29 +36,13 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
             "selectTaskByQueryCriteria", "selectTaskByQueryCriteria_masmPostgres",
             "selectTaskCountByQueryCriteria", "selectTaskCountByQueryCriteria_masmPostgres");
 
-    private final boolean enabled;
-
     public TaskQueryVariantPlugin(@Value("${masm.performance.task-query-variant:true}") boolean enabled) {
-        this.enabled = enabled;
+        super(enabled, MAPPER, STATEMENTS, "Task query: PostgreSQL variant with the authorization check as EXISTS");
     }
 
     @Override
-    public void postInit(ProcessEngineConfigurationImpl configuration) {
-        if (!enabled || !DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
-            return;
-        }
-        try {
-            register(configuration);
-            log.info("Task query: PostgreSQL variant with the authorization check as EXISTS ({})", MAPPER);
-        } catch (RuntimeException | IOException e) {
-            // a slower task list, not a wrong one: Camunda's statements stay in use
-            log.warn("Task query variant not registered, Camunda's statements stay in use: {}", e.toString());
-        }
-    }
-
-    static void register(ProcessEngineConfigurationImpl engineConfiguration) throws IOException {
-        registerMapper(engineConfiguration.getSqlSessionFactory().getConfiguration());
-        mapStatements(engineConfiguration.getDbSqlSessionFactory(), true);
+    boolean appliesTo(ProcessEngineConfigurationImpl configuration) {
+        return DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType());
     }
 
     static void registerMapper(Configuration configuration) throws IOException {
@@ -128,20 +107,20 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
     /**
      * Whether the variant's statement cannot return a task twice, so that it needs no {@code DISTINCT} (which
      * would make PostgreSQL read and sort every matching task before the first page): no join that can
-     * repeat a task remains — no authorization join (the check is Camunda's join unless
-     * {@link #existsCheckApplies}), no identity-link join (unless {@link #candidateLinkAsExists}), no ordering
-     * by a variable (a joined table).
+     * repeat a task remains — no authorization join (unless the check is written as EXISTS:
+     * {@code authCheckAsExists}, from {@link #existsCheckApplies}), no identity-link join (unless
+     * {@code candidateLinkAsExists}, from {@link #candidateLinkAsExists}), no ordering by a variable (a joined
+     * table). The mapper passes what it has already decided for the query.
      */
-    public static boolean rowsAreDistinct(TaskQueryImpl query) {
+    public static boolean rowsAreDistinct(TaskQueryImpl query, boolean authCheckAsExists, boolean candidateLinkAsExists) {
         AuthorizationCheck check = query.getAuthCheck();
         boolean authorizationJoin = check != null && check.getShouldPerformAuthorizatioCheck()
-                && check.getAuthUserId() != null && !existsCheckApplies(check);
+                && check.getAuthUserId() != null && !authCheckAsExists;
         if (authorizationJoin) {
             return false;
         }
-        boolean linkAsExists = candidateLinkAsExists(query);
         for (TaskQueryImpl each : query.getQueries()) {
-            if ((selectsByCandidates(each) || each.getInvolvedUser() != null) && !linkAsExists) {
+            if ((selectsByCandidates(each) || each.getInvolvedUser() != null) && !candidateLinkAsExists) {
                 return false;
             }
         }
@@ -151,7 +130,7 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
 
     /**
      * A list that ends within this many tasks (first result + max results) is a page: its grants are looked up
-     * per task (see probeGrantsPerTask).
+     * per task (see isPageInIndexOrder).
      */
     static final int PAGE_SIZE_LIMIT = 100;
 
@@ -161,19 +140,17 @@ public class TaskQueryVariantPlugin extends AbstractProcessEnginePlugin {
     /**
      * Whether a list should look up the user's grants task by task (an index probe per task the page reads)
      * rather than let PostgreSQL hash every grant of the office first: a page (ending within the first
-     * {@value #PAGE_SIZE_LIMIT} tasks), without DISTINCT, in the order of an indexed column — PostgreSQL then
-     * reads the tasks in that order and stops after the page, so it checks a few dozen tasks, while the hash
-     * costs as many rows as the office has open tasks. (PostgreSQL picks the hash from its estimate of all the
-     * rows, not the page's.) Counts and long lists keep the hash, cheaper when every task is checked.
+     * {@value #PAGE_SIZE_LIMIT} tasks) in the order of an indexed column — without DISTINCT (the mapper adds
+     * that condition), PostgreSQL then reads the tasks in that order and stops after the page, so it checks a
+     * few dozen tasks, while the hash costs as many rows as the office has open tasks. (PostgreSQL picks the
+     * hash from its estimate of all the rows, not the page's.) Counts and long lists keep the hash, cheaper when
+     * every task is checked.
      */
-    public static boolean probeGrantsPerTask(TaskQueryImpl query) {
+    public static boolean isPageInIndexOrder(TaskQueryImpl query) {
         long rowsToCheck = (long) query.getFirstResult() + query.getMaxResults(); // a deep page checks those before it
-        if (rowsToCheck > PAGE_SIZE_LIMIT || !existsCheckApplies(query.getAuthCheck())
-                || !rowsAreDistinct(query)) {
-            return false;
-        }
         List<QueryOrderingProperty> ordering = query.getOrderingProperties();
-        return ordering != null && !ordering.isEmpty() && ordering.get(0).getQueryProperty() != null
+        return rowsToCheck <= PAGE_SIZE_LIMIT && ordering != null && !ordering.isEmpty()
+                && ordering.get(0).getQueryProperty() != null
                 && INDEXED_ORDER.contains(ordering.get(0).getQueryProperty().getName());
     }
 
